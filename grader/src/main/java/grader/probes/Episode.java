@@ -1,10 +1,282 @@
 package grader.probes;
 
-/** One call of a learner method under observation (placeholder, being written). */
-public final class Episode {
-    void threadStarted(Thread thread) {}
-    void poolCreated(Object pool, String kind, int core, int max) {}
-    void processStarting(String[] command) {}
-    void kernelEnter(String kernel) {}
-    void kernelExit(String kernel) {}
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One observed call of a learner method. A check begins an episode, calls the learner's method on
+ * the same thread, marks how it ended, and turns what the agent and the wrappers recorded meanwhile
+ * into {@link Evidence}. Only one episode is active at a time in a test JVM.
+ */
+public final class Episode implements AutoCloseable {
+    private final String exercise;
+    private final String scenario;
+    private final String callLabel;
+    private final int tasks;
+    private final String limitName;
+    private final int limit;
+    private final Thread caller = Thread.currentThread();
+
+    private volatile Rendezvous rendezvous;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger asyncCalls = new AtomicInteger();
+    private final Map<Thread, AtomicInteger> callsByThread = new ConcurrentHashMap<>();
+    private final Map<Thread, StartedThread> started = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<PoolRecord> pools = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Evidence.ProcessSeen> processes = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Evidence.ThreadWait> waits = new ConcurrentLinkedQueue<>();
+    private volatile Site callSite;
+    private volatile Site startSite;
+    private volatile String outcome = "running";
+    private volatile String thrown;
+    private volatile List<String> leaked = List.of();
+    private volatile List<Boolean> poolsShutDown = List.of();
+
+    record StartedThread(Thread thread, boolean poolWorker, Site site) {}
+
+    private record PoolRecord(Object pool, String kind, int core, int max, Site site) {}
+
+    private Episode(String exercise, String scenario, String callLabel, int tasks, String limitName, int limit) {
+        this.exercise = exercise;
+        this.scenario = scenario;
+        this.callLabel = callLabel;
+        this.tasks = tasks;
+        this.limitName = limitName;
+        this.limit = limit;
+    }
+
+    /**
+     * Starts observing; call the learner's method next, on this thread.
+     *
+     * @param callLabel what one watched call is ("request"), for the feedback
+     * @param tasks     how many items the learner's method is given
+     * @param limitName the bound the exercise sets ("maxWorkers")
+     * @param limit     its value here
+     */
+    public static Episode begin(String exercise, String scenario, String callLabel, int tasks, String limitName, int limit) {
+        Episode e = new Episode(exercise, scenario, callLabel, tasks, limitName, limit);
+        Recorder.begin(e);
+        return e;
+    }
+
+    /** {@return the active episode, if any} */
+    public static Optional<Episode> current() {
+        return Optional.ofNullable(Recorder.current());
+    }
+
+    /** Holds watched calls until {@code target} are in progress together (see {@link Rendezvous}). */
+    public Episode holdCallsUntil(int target, Duration fallback) {
+        this.rendezvous = new Rendezvous(target, fallback, this::recordWaits);
+        return this;
+    }
+
+    /** A watched call starts on the current thread; may wait at the rendezvous. */
+    public void enterCall(boolean async) {
+        Thread t = Thread.currentThread();
+        calls.incrementAndGet();
+        if (async) {
+            asyncCalls.incrementAndGet();
+        }
+        callsByThread.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
+        if (callSite == null) {
+            callSite = LearnerCode.nearestLearnerFrame().orElse(null);
+        }
+        int n = inFlight.incrementAndGet();
+        peak.accumulateAndGet(n, Math::max);
+        Rendezvous r = rendezvous;
+        if (r != null) {
+            r.arrive();
+        }
+    }
+
+    /** A watched call has ended (returned, threw or, for an asynchronous one, completed). */
+    public void exitCall() {
+        inFlight.decrementAndGet();
+    }
+
+    /** The learner's method returned: takes the census of what is left behind. */
+    public void returned() {
+        finish("returned", null);
+    }
+
+    /** The learner's method threw. */
+    public void threw(Throwable t) {
+        finish("threw", t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+    }
+
+    private void finish(String how, String exception) {
+        if (!"running".equals(outcome)) {
+            return;
+        }
+        Rendezvous r = rendezvous;
+        if (r != null) {
+            r.release();
+        }
+        outcome = how;
+        thrown = exception;
+        List<String> alive = new ArrayList<>();
+        List<Boolean> shut = new ArrayList<>();
+        for (PoolRecord p : pools) {
+            boolean isShut = !(p.pool() instanceof ExecutorService es) || es.isShutdown();
+            shut.add(isShut);
+        }
+        boolean allPoolsShut = !shut.contains(false);
+        for (StartedThread s : started.values()) {
+            Thread t = s.thread();
+            if (!t.isAlive() || isCommonPoolWorker(t)) {
+                continue;
+            }
+            if (s.poolWorker() || t instanceof ForkJoinWorkerThread) {
+                // Workers of a pool that was shut down may still be finishing; an open pool is reported as such.
+                if (!allPoolsShut) {
+                    alive.add(describe(t));
+                }
+            } else {
+                alive.add(describe(t));
+            }
+        }
+        leaked = List.copyOf(alive);
+        poolsShutDown = List.copyOf(shut);
+    }
+
+    private static String describe(Thread t) {
+        return (t.isVirtual() ? "virtual thread " : "thread ") + "\"" + t.getName() + "\" (" + t.getState() + ")";
+    }
+
+    private static boolean isCommonPoolWorker(Thread t) {
+        return t instanceof ForkJoinWorkerThread fj && fj.getPool() == ForkJoinPool.commonPool();
+    }
+
+    @Override
+    public void close() {
+        Rendezvous r = rendezvous;
+        if (r != null) {
+            r.release();
+        }
+        Recorder.end(this);
+    }
+
+    /** {@return what this episode showed} */
+    public Evidence evidence() {
+        Map<String, Integer> byKind = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        callsByThread.forEach((t, n) -> {
+            ThreadKind kind = ThreadKind.of(t, caller, started.get(t));
+            byKind.merge(kind.id(), n.get(), Integer::sum);
+            if (names.size() < 8) {
+                names.add(t.getName().isEmpty() ? (t.isVirtual() ? "virtual#" : "thread#") + t.threadId() : t.getName());
+            }
+        });
+        int platform = 0;
+        int virtual = 0;
+        for (StartedThread s : started.values()) {
+            if (s.thread().isVirtual()) {
+                virtual++;
+            } else if (!isCommonPoolWorker(s.thread())) {
+                platform++;
+            }
+        }
+        List<Evidence.PoolSeen> poolsSeen = new ArrayList<>();
+        List<Boolean> shut = poolsShutDown;
+        int i = 0;
+        for (PoolRecord p : pools) {
+            boolean isShut = i < shut.size() ? shut.get(i) : true;
+            poolsSeen.add(new Evidence.PoolSeen(p.kind(), p.core(), p.max(), isShut, p.site()));
+            i++;
+        }
+        Rendezvous r = rendezvous;
+        return new Evidence(exercise, scenario, callLabel, tasks, limitName, limit,
+                Runtime.getRuntime().availableProcessors(), caller.getName(), outcome, thrown,
+                calls.get(), asyncCalls.get(), peak.get(),
+                r == null ? null : r.result(), byKind, callsByThread.size(), names,
+                platform, virtual, poolsSeen, List.copyOf(processes), leaked, List.copyOf(waits),
+                callSite, startSite);
+    }
+
+    // ---- events from the Recorder ----
+
+    void threadStarted(Thread t) {
+        if (t.getClass().getName().startsWith("jdk.internal.") || started.containsKey(t)) {
+            return;
+        }
+        Optional<Site> site = LearnerCode.culprit();
+        if (site.isEmpty()) {
+            return;
+        }
+        boolean poolWorker = StackWalker.getInstance().walk(frames -> frames.anyMatch(f ->
+                f.getClassName().equals("java.util.concurrent.ThreadPoolExecutor") && f.getMethodName().equals("addWorker")));
+        if (started.putIfAbsent(t, new StartedThread(t, poolWorker, site.get())) == null && startSite == null
+                && !isCommonPoolWorker(t)) {
+            startSite = site.get();
+        }
+    }
+
+    void poolCreated(Object pool, String kind, int core, int max) {
+        LearnerCode.culprit().ifPresent(site -> pools.add(new PoolRecord(pool, kind, core, max, site)));
+    }
+
+    void processStarting(String[] command) {
+        Site site = LearnerCode.culprit().or(LearnerCode::nearestLearnerFrame).orElse(null);
+        processes.add(new Evidence.ProcessSeen(Arrays.asList(command), site));
+    }
+
+    void kernelEnter(String kernel) {
+        enterCall(false);
+    }
+
+    void kernelExit(String kernel) {
+        exitCall();
+    }
+
+    /** Notes where the learner's threads wait: called when a rendezvous gives up. */
+    public void recordWaits() {
+        var mx = ManagementFactory.getThreadMXBean();
+        java.util.Set<Long> interesting = new java.util.HashSet<>();
+        interesting.add(caller.threadId());
+        started.keySet().forEach(t -> interesting.add(t.threadId()));
+        callsByThread.keySet().forEach(t -> interesting.add(t.threadId()));
+        long self = Thread.currentThread().threadId();
+        for (ThreadInfo info : mx.dumpAllThreads(true, false)) {
+            if (info == null || info.getThreadId() == self || !interesting.contains(info.getThreadId())) {
+                continue;
+            }
+            Thread.State state = info.getThreadState();
+            if (state == Thread.State.RUNNABLE || state == Thread.State.TERMINATED) {
+                continue;
+            }
+            StackTraceElement[] stack = info.getStackTrace();
+            Site site = null;
+            String waitingIn = null;
+            for (StackTraceElement e : stack) {
+                if (waitingIn == null && !e.getClassName().startsWith("jdk.internal.misc.")
+                        && !e.getClassName().startsWith("java.util.concurrent.locks.")) {
+                    waitingIn = e.getClassName() + "." + e.getMethodName();
+                }
+                if (LearnerCode.isLearner(e.getClassName())) {
+                    site = new Site(e.getClassName(), e.getMethodName(), e.getFileName(), e.getLineNumber());
+                    break;
+                }
+            }
+            if (site == null) {
+                continue;
+            }
+            waits.add(new Evidence.ThreadWait(info.getThreadName(), state.name(), waitingIn,
+                    info.getLockName(), info.getLockOwnerName(), site));
+        }
+    }
 }

@@ -23,6 +23,10 @@ public final class Recorder {
         return agentProblem;
     }
 
+    static Episode current() {
+        return current;
+    }
+
     static void begin(Episode episode) {
         current = episode;
     }

@@ -1,0 +1,123 @@
+package grader.launch.fork;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import grader.launch.ForkEvent;
+import grader.probes.ExitWitness;
+import grader.probes.LearnerCode;
+import grader.probes.Recorder;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The test JVM's entry point. Arguments: {@code <port> <token-file> <learner-classes-file>
+ * <per-test-timeout> <test-class>...}. Stdout and stderr belong to the learner's code; everything
+ * the grader needs goes over the loopback channel, which starts with the token only the grader knows.
+ */
+public final class ForkMain {
+    private ForkMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        String token = Files.readString(Path.of(args[1])).strip();
+        Set<String> learner = new HashSet<>(Files.readAllLines(Path.of(args[2])));
+        String perTestTimeout = args[3];
+        List<String> classes = List.of(args).subList(4, args.length);
+
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        Channel channel = new Channel(new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8)));
+        channel.line(token);
+        ExitWitness.listen((how, status) -> channel.send(ForkEvent.exit(how, status, exitSite())));
+        LearnerCode.declare(learner);
+
+        String problem = Recorder.agentProblem();
+        channel.send(ForkEvent.hello(Runtime.version().toString(), Runtime.getRuntime().availableProcessors(), problem));
+        if (problem == null) {
+            run(classes, perTestTimeout, channel);
+        }
+        channel.send(ForkEvent.done());
+        ExitWitness.listen(null);
+        channel.close();
+        socket.close();
+        // Learner threads left running must not keep this JVM alive, and no shutdown hook of theirs may run.
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static void run(List<String> classes, String perTestTimeout, Channel channel) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(classes.stream().map(DiscoverySelectors::selectClass).toList())
+                .configurationParameter("junit.jupiter.execution.timeout.default", perTestTimeout)
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameter("junit.platform.output.capture.stdout", "false")
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        TestPlan plan = launcher.discover(request);
+        List<ForkEvent.PlannedTest> tests = new ArrayList<>();
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier id : plan.getDescendants(root)) {
+                if (id.isTest()) {
+                    tests.add(StreamingListener.planned(id));
+                }
+            }
+        }
+        channel.send(ForkEvent.plan(tests));
+        launcher.execute(plan, new StreamingListener(channel));
+    }
+
+    private static String exitSite() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> LearnerCode.isLearner(f.getClassName()))
+                .findFirst()
+                .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
+                .orElse(null));
+    }
+
+    /** The private channel: one JSON object per line, written under a lock, flushed at once. */
+    static final class Channel {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final BufferedWriter out;
+
+        Channel(BufferedWriter out) {
+            this.out = out;
+        }
+
+        synchronized void send(ForkEvent event) {
+            try {
+                line(JSON.writeValueAsString(event));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        synchronized void line(String text) {
+            try {
+                out.write(text);
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the grader's channel is gone", e);
+            }
+        }
+
+        synchronized void close() throws IOException {
+            out.close();
+        }
+    }
+}

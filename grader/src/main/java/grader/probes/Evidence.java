@@ -1,0 +1,92 @@
+package grader.probes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one observed call of a learner method showed: counts, overlaps, thread kinds, sizes. No
+ * field is a duration: verdicts are decided from these numbers alone (DESIGN.md section 4).
+ *
+ * @param exercise      the exercise id, e.g. {@code fetch}
+ * @param scenario      what the check asked, for people: "12 requests, maxWorkers = 3"
+ * @param callLabel     what a watched call is, singular: "request", "sumOfFactorials call"
+ * @param tasks         how many items the learner's method was given
+ * @param limitName     the bound the exercise sets: "maxWorkers", "availableProcessors()"
+ * @param limit         its value in this scenario
+ * @param availableProcessors what the test JVM reported
+ * @param callerThread  the name of the thread that called the learner's method
+ * @param outcome       "returned" or "threw"
+ * @param thrown        the exception the method threw ({@code Class: message}), or null
+ * @param calls         watched calls seen (kernel invocations, requests through the given client)
+ * @param asyncCalls    of those, how many were asynchronous ({@code HttpClient.sendAsync})
+ * @param peakOverlap   most watched calls in progress at one time
+ * @param rendezvous    the hold that makes overlap exact, and whether it was reached
+ * @param callsByKind   calls per thread kind id ({@link ThreadKind#id()})
+ * @param distinctThreads how many threads made watched calls
+ * @param threadNames   some of their names
+ * @param platformStarts platform threads the learner started (pool workers included)
+ * @param virtualStarts virtual threads the learner started
+ * @param pools         pools the learner created
+ * @param processes     child processes started while the learner's method ran
+ * @param leakedThreads learner threads still alive when the method returned
+ * @param waits         where threads were waiting when a rendezvous gave up (locks, futures)
+ * @param callSite      the learner frame that made the first watched call
+ * @param startSite     the learner frame that started the first thread
+ */
+public record Evidence(
+        String exercise,
+        String scenario,
+        String callLabel,
+        int tasks,
+        String limitName,
+        int limit,
+        int availableProcessors,
+        String callerThread,
+        String outcome,
+        String thrown,
+        int calls,
+        int asyncCalls,
+        int peakOverlap,
+        RendezvousResult rendezvous,
+        Map<String, Integer> callsByKind,
+        int distinctThreads,
+        List<String> threadNames,
+        int platformStarts,
+        int virtualStarts,
+        List<PoolSeen> pools,
+        List<ProcessSeen> processes,
+        List<String> leakedThreads,
+        List<ThreadWait> waits,
+        Site callSite,
+        Site startSite) {
+
+    public Evidence {
+        callsByKind = Map.copyOf(callsByKind);
+        threadNames = List.copyOf(threadNames);
+        pools = List.copyOf(pools);
+        processes = List.copyOf(processes);
+        leakedThreads = List.copyOf(leakedThreads);
+        waits = List.copyOf(waits);
+    }
+
+    /** {@return how many watched calls ran on threads of this kind} */
+    public int callsOn(ThreadKind kind) {
+        return callsByKind.getOrDefault(kind.id(), 0);
+    }
+
+    /** A pool the learner created: kind "tpe" or "fjp", its sizes, and whether it was shut down on return. */
+    public record PoolSeen(String kind, int core, int max, boolean shutDown, Site site) {}
+
+    /** A child process started during the call. */
+    public record ProcessSeen(List<String> command, Site site) {
+        public ProcessSeen {
+            command = List.copyOf(command);
+        }
+    }
+
+    /** A thread seen waiting when a rendezvous gave up: on a lock held by another thread, or in a JDK call. */
+    public record ThreadWait(String thread, String state, String waitingIn, String lock, String lockOwner, Site site) {}
+
+    /** The rendezvous: how many calls it waited for, and whether they were ever in progress together. */
+    public record RendezvousResult(int target, boolean reached) {}
+}

@@ -1,0 +1,64 @@
+package grader.probes;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which classes are the learner's, and how to find the learner's frame behind an event.
+ *
+ * <p>A JDK event (a thread start, a pool, a process) is the learner's when, walking down from the
+ * event, every frame before the first non-JDK-API frame belongs to a "pass-through" API (threads,
+ * executors, streams, collections, process builders) and that first frame is learner code. A pool the
+ * HttpClient or the process reaper creates for itself stops at {@code jdk.internal.net.http} or
+ * {@code java.lang.ProcessHandleImpl} and so is never blamed on the learner.
+ */
+public final class LearnerCode {
+    private LearnerCode() {}
+
+    private static volatile Set<String> classes = Set.of();
+
+    private static final List<String> PASS_THROUGH_PREFIXES = List.of(
+            "java.util.concurrent.", "java.util.stream.", "java.util.",
+            "java.lang.Thread", "java.lang.VirtualThread", "java.lang.ThreadBuilders",
+            "java.lang.ProcessBuilder", "java.lang.ProcessImpl", "java.lang.Runtime", "java.lang.Iterable",
+            "java.lang.invoke.", "java.lang.reflect.", "jdk.internal.reflect.",
+            "grader.agent.", "grader.probes.");
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    /** Declares the learner's classes (binary names, nested ones included). */
+    public static void declare(Set<String> learnerClasses) {
+        classes = Set.copyOf(learnerClasses);
+    }
+
+    public static boolean isLearner(String className) {
+        return classes.contains(className);
+    }
+
+    /** {@return the learner frame that caused the current event, if the learner caused it} */
+    static Optional<Site> culprit() {
+        return WALKER.walk(frames -> frames
+                .dropWhile(f -> passesThrough(f.getClassName()))
+                .findFirst()
+                .filter(f -> isLearner(f.getClassName()))
+                .map(Site::of));
+    }
+
+    /** {@return the nearest learner frame on the current stack, wherever it is} */
+    static Optional<Site> nearestLearnerFrame() {
+        return WALKER.walk(frames -> frames.filter(f -> isLearner(f.getClassName())).findFirst().map(Site::of));
+    }
+
+    private static boolean passesThrough(String className) {
+        if (isLearner(className)) {
+            return false;
+        }
+        for (String p : PASS_THROUGH_PREFIXES) {
+            if (className.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,131 @@
+package grader.probes;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The hidden tests' HTTP endpoint on 127.0.0.1: {@code /ok/N} answers 200 (held at the rendezvous,
+ * if one is set), {@code /status/CODE} answers CODE, {@code /hang} never answers until the server
+ * closes. Handlers run on virtual threads, so the server itself never serialises requests. It counts
+ * requests in flight ({@code /hang} excluded: a client that gave up on it no longer waits for it).
+ */
+public final class LoopbackServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger served = new AtomicInteger();
+    private volatile Rendezvous rendezvous;
+
+    private LoopbackServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static LoopbackServer start() {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            LoopbackServer ls = new LoopbackServer(s);
+            s.setExecutor(ls.handlers);
+            s.createContext("/ok/", ls::ok);
+            s.createContext("/status/", ls::status);
+            s.createContext("/hang", ls::hang);
+            s.start();
+            return ls;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the loopback test server", e);
+        }
+    }
+
+    /** Holds {@code /ok} responses at this rendezvous. */
+    public LoopbackServer holdAt(Rendezvous r) {
+        this.rendezvous = r;
+        return this;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    /** {@code count} distinct URLs that answer 200. */
+    public List<URI> okUrls(int count) {
+        List<URI> urls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            urls.add(uri("/ok/" + i));
+        }
+        return urls;
+    }
+
+    public int peakInFlight() {
+        return peak.get();
+    }
+
+    public int served() {
+        return served.get();
+    }
+
+    private void ok(HttpExchange ex) throws IOException {
+        int n = inFlight.incrementAndGet();
+        peak.accumulateAndGet(n, Math::max);
+        try {
+            Rendezvous r = rendezvous;
+            if (r != null) {
+                r.arrive();
+            }
+            reply(ex, 200);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void status(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        int code;
+        try {
+            code = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+        } catch (NumberFormatException e) {
+            code = 400;
+        }
+        reply(ex, code);
+    }
+
+    private void hang(HttpExchange ex) throws IOException {
+        try {
+            closing.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ex.close();
+    }
+
+    private void reply(HttpExchange ex, int code) throws IOException {
+        byte[] body = ("status " + code + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ex.sendResponseHeaders(code, body.length);
+        try (var out = ex.getResponseBody()) {
+            out.write(body);
+        }
+        served.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        Rendezvous r = rendezvous;
+        if (r != null) {
+            r.release();
+        }
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+}
