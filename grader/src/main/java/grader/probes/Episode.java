@@ -87,6 +87,10 @@ public final class Episode implements AutoCloseable {
 
     /** A watched call starts on the current thread; may wait at the rendezvous. */
     public void enterCall(boolean async) {
+        enterCall(async, null);
+    }
+
+    private void enterCall(boolean async, String kernel) {
         Thread t = Thread.currentThread();
         calls.incrementAndGet();
         if (async) {
@@ -94,7 +98,7 @@ public final class Episode implements AutoCloseable {
         }
         callsByThread.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
         if (callSite == null) {
-            callSite = LearnerCode.nearestLearnerFrame().orElse(null);
+            callSite = (kernel == null ? LearnerCode.nearestLearnerFrame() : LearnerCode.callerOf(kernel)).orElse(null);
         }
         int n = inFlight.incrementAndGet();
         peak.accumulateAndGet(n, Math::max);
@@ -236,7 +240,7 @@ public final class Episode implements AutoCloseable {
     }
 
     void kernelEnter(String kernel) {
-        enterCall(false);
+        enterCall(false, kernel);
     }
 
     void kernelExit(String kernel) {

@@ -22,7 +22,7 @@ public final class LearnerCode {
             "java.util.concurrent.", "java.util.stream.", "java.util.",
             "java.lang.Thread", "java.lang.VirtualThread", "java.lang.ThreadBuilders",
             "java.lang.ProcessBuilder", "java.lang.ProcessImpl", "java.lang.Runtime", "java.lang.Iterable",
-            "java.lang.invoke.", "java.lang.reflect.", "jdk.internal.reflect.",
+            "java.lang.invoke.", "java.lang.reflect.", "jdk.internal.reflect.", "jdk.internal.vm.",
             "grader.agent.", "grader.probes.");
 
     private static final StackWalker WALKER = StackWalker.getInstance();
@@ -48,6 +48,17 @@ public final class LearnerCode {
     /** {@return the nearest learner frame on the current stack, wherever it is} */
     static Optional<Site> nearestLearnerFrame() {
         return WALKER.walk(frames -> frames.filter(f -> isLearner(f.getClassName())).findFirst().map(Site::of));
+    }
+
+    /** {@return the nearest learner frame that is not inside the watched method {@code Class#method}} */
+    static Optional<Site> callerOf(String watched) {
+        int hash = watched.indexOf('#');
+        String cls = watched.substring(0, hash);
+        String method = watched.substring(hash + 1);
+        return WALKER.walk(frames -> frames
+                .filter(f -> isLearner(f.getClassName()))
+                .filter(f -> !(f.getClassName().equals(cls) && f.getMethodName().equals(method)))
+                .findFirst().map(Site::of));
     }
 
     private static boolean passesThrough(String className) {

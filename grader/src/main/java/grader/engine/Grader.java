@@ -1,0 +1,288 @@
+package grader.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import grader.checks.EvidenceReport;
+import grader.launch.SourceCompiler;
+import grader.launch.TestJvm;
+import grader.probes.AgentFlags;
+import grader.probes.Evidence;
+import grader.report.GradeReport;
+import grader.report.GradeReport.ExerciseReport;
+import grader.report.GradeReport.Part;
+import grader.report.GradeReport.Stage;
+import grader.report.GradeReport.TestResult;
+import grader.verdict.ExerciseSpec;
+import grader.verdict.ModelRules;
+import grader.verdict.ModelVerdict;
+import grader.verdict.StructureCheck;
+import grader.verdict.statics.StaticFinding;
+import grader.verdict.statics.StaticRules;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Grades one submission: compile, structure and static rules per exercise, then one test JVM for
+ * every exercise that got that far, then verdicts and points. A failed stage says why the later ones
+ * were skipped; nothing the submission does stops the report from being complete.
+ */
+public final class Grader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Heap, stack and GC for the test JVM: bounded, and light on a 2-core machine. */
+    private static final List<String> TEST_JVM_FLAGS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final int OUTPUT_CAP = 64 * 1024;
+
+    private final GraderHome home;
+
+    public Grader(GraderHome home) {
+        this.home = home;
+    }
+
+    /** Prepared state of one exercise before the test JVM runs. */
+    private record Prepared(ExerciseSpec spec, List<Stage> stages, Path classes, List<String> classNames,
+                            List<StaticFinding> statics, boolean runnable, ModelVerdict earlyVerdict) {}
+
+    public GradeReport grade(GradeRequest request) throws IOException, InterruptedException {
+        String gradedAt = Instant.now().toString();
+        List<Prepared> prepared = new ArrayList<>();
+        for (String id : request.exercises()) {
+            prepared.add(prepare(ExerciseSpec.load(id), request));
+        }
+
+        List<Prepared> runnable = prepared.stream().filter(Prepared::runnable).toList();
+        TestJvm.Result run = null;
+        if (!runnable.isEmpty()) {
+            run = TestJvm.run(testJvmRequest(request, runnable));
+        }
+
+        String graderError = null;
+        if (run != null && run.agentProblem() != null) {
+            graderError = "the grader's agent failed its self-test, so no verdict can be trusted: " + run.agentProblem();
+        } else if (run != null && run.failure() != null && run.runs().isEmpty()) {
+            graderError = "the test JVM could not be run: " + run.failure() + tail(run.output());
+        }
+
+        List<ExerciseReport> exercises = new ArrayList<>();
+        for (Prepared p : prepared) {
+            exercises.add(report(p, run, graderError, request));
+        }
+        double score = round(exercises.stream().mapToDouble(ExerciseReport::score).sum());
+        double max = round(exercises.stream().mapToDouble(ExerciseReport::maxScore).sum());
+        GradeReport.Environment env = new GradeReport.Environment(
+                run == null ? Runtime.version().toString() : run.jdk(),
+                run == null ? request.activeProcessors() : run.cpus(),
+                request.hiddenJar().isPresent(), request.perTestTimeout().toSeconds(), request.watchdog().toSeconds(),
+                run == null ? null : run.exitCode(), run != null && run.timedOut(),
+                run == null ? List.of() : run.exits(), run == null ? "" : run.output(), run != null && run.outputCut());
+        return new GradeReport(GradeReport.SCHEMA_VERSION, version(), request.submission().toString(), gradedAt, env,
+                exercises, score, max, graderError);
+    }
+
+    private Prepared prepare(ExerciseSpec spec, GradeRequest request) throws IOException {
+        List<Stage> stages = new ArrayList<>();
+        Path sources = request.submission().resolve("src/main/java").resolve(spec.packageName().replace('.', '/'));
+        Path classes = request.workDir().resolve("classes").resolve(spec.id());
+        SourceCompiler.Outcome compiled = SourceCompiler.compile(request.submission(), sources, classes);
+        if (compiled.sources().isEmpty()) {
+            String where = request.submission().relativize(sources) + "/";
+            stages.add(new Stage("compile", "failed", "no sources found in " + where, List.of()));
+            skipRest(stages, "compile");
+            return new Prepared(spec, stages, classes, List.of(), List.of(), false, early("not-submitted",
+                    "No Java sources for " + spec.id() + " in " + where + ".",
+                    "The grader looks for the exercise's classes under src/main/java/" + spec.packageName().replace('.', '/') + "/.",
+                    "Put " + String.join(", ", spec.structure().stream().map(m -> m.className().substring(m.className().lastIndexOf('.') + 1) + ".java").distinct().toList())
+                            + " there, as in exercises/."));
+        }
+        if (!compiled.compiled()) {
+            stages.add(new Stage("compile", "failed", compiled.errors().size() + " compile error"
+                    + (compiled.errors().size() == 1 ? "" : "s") + "; first: " + compiled.errors().get(0), compiled.errors()));
+            skipRest(stages, "compile");
+            return new Prepared(spec, stages, classes, List.of(), List.of(), false, early("compile-error",
+                    "Your code does not compile: " + compiled.errors().get(0),
+                    "The grader can only run code that compiles.", "Fix the first error, then run the grader again."));
+        }
+        stages.add(new Stage("compile", "ok", compiled.sources().size() + " source file(s) compiled", compiled.sources()));
+        List<String> problems = StructureCheck.check(spec, classes);
+        if (!problems.isEmpty()) {
+            stages.add(new Stage("structure", "failed", problems.get(0), problems));
+            skipRest(stages, "structure");
+            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, early("structure-mismatch",
+                    "Your classes do not match the exercise: " + problems.get(0),
+                    "Hidden tests call the exact signatures of the exercise, so they cannot run against other ones.",
+                    "Keep the class and method declarations exactly as the stub in exercises/ has them."));
+        }
+        stages.add(new Stage("structure", "ok", "all required members present", List.of()));
+        List<StaticFinding> statics = StaticRules.check(classes, spec.staticRules());
+        long failedRules = statics.stream().filter(f -> !f.passed()).count();
+        stages.add(new Stage("static", "ok", statics.size() - failedRules + " of " + statics.size() + " static rules hold",
+                statics.stream().filter(f -> !f.passed()).flatMap(f -> f.violations().stream()).toList()));
+        return new Prepared(spec, stages, classes, compiled.classes(), statics, true, null);
+    }
+
+    private static void skipRest(List<Stage> stages, String failed) {
+        for (String s : List.of("structure", "static", "tests")) {
+            if (stages.stream().noneMatch(x -> x.name().equals(s))) {
+                stages.add(new Stage(s, "skipped", "skipped because the " + failed + " stage failed", List.of()));
+            }
+        }
+    }
+
+    private static ModelVerdict early(String id, String summary, String why, String hint) {
+        return new ModelVerdict(id, "fail", 0, summary, why, hint, null, List.of());
+    }
+
+    private TestJvm.Request testJvmRequest(GradeRequest request, List<Prepared> runnable) {
+        List<Path> classPath = new ArrayList<>();
+        classPath.add(home.graderJar());
+        request.hiddenJar().ifPresent(classPath::add);
+        Set<String> learner = new LinkedHashSet<>();
+        List<String> kernels = new ArrayList<>();
+        List<String> tests = new ArrayList<>();
+        for (Prepared p : runnable) {
+            classPath.add(p.classes());
+            learner.addAll(p.classNames());
+            kernels.addAll(p.spec().kernels());
+            tests.addAll(p.spec().tests().all(request.hiddenJar().isPresent()));
+        }
+        List<String> flags = new ArrayList<>(TEST_JVM_FLAGS);
+        flags.addAll(AgentFlags.JVM_FLAGS);
+        return new TestJvm.Request(home.agentJar(), kernels, classPath, learner, tests, request.activeProcessors(),
+                flags, request.perTestTimeout(), request.watchdog(), request.workDir().resolve("test-jvm"), OUTPUT_CAP);
+    }
+
+    private ExerciseReport report(Prepared p, TestJvm.Result run, String graderError, GradeRequest request) {
+        ExerciseSpec spec = p.spec();
+        List<Stage> stages = new ArrayList<>(p.stages());
+        List<TestResult> tests = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
+        if (p.runnable() && run != null) {
+            String notRunReason = notRunReason(run, request);
+            for (TestJvm.TestRun r : run.runs()) {
+                String kind = kindOf(spec, r.test().className());
+                if (kind == null) {
+                    continue;
+                }
+                String status = switch (r.status()) {
+                    case "SUCCESSFUL" -> "passed";
+                    case "FAILED" -> "failed";
+                    case "ABORTED" -> "aborted";
+                    case "SKIPPED" -> "skipped";
+                    default -> "not-run";
+                };
+                String message = "not-run".equals(status) ? notRunReason : r.message();
+                tests.add(new TestResult(r.test().id(), r.test().name(), kind, r.test().className(), r.test().method(),
+                        status, message, r.trace()));
+                for (String json : r.entries().getOrDefault(EvidenceReport.KEY, List.of())) {
+                    try {
+                        evidence.add(JSON.readValue(json, Evidence.class));
+                    } catch (JsonProcessingException e) {
+                        stages.add(new Stage("evidence", "failed", "unreadable evidence from " + r.test().name() + ": " + e.getOriginalMessage(), List.of()));
+                    }
+                }
+            }
+            // Every test the spec names is listed, even one the test JVM never got to discover.
+            Set<String> seen = new LinkedHashSet<>();
+            tests.forEach(t -> seen.add(t.className()));
+            for (String cls : spec.tests().all(request.hiddenJar().isPresent())) {
+                if (!seen.contains(cls)) {
+                    tests.add(new TestResult(cls, cls, kindOf(spec, cls), cls, null, "not-run",
+                            graderError != null ? graderError : run.failure() != null ? run.failure()
+                                    : "the test class was not found or had no tests", null));
+                }
+            }
+            long passed = tests.stream().filter(t -> "passed".equals(t.status())).count();
+            long notRun = tests.stream().filter(t -> "not-run".equals(t.status())).count();
+            stages.add(new Stage("tests", notRun == tests.size() ? "failed" : "ok",
+                    passed + " of " + tests.size() + " tests passed" + (notRun > 0 ? ", " + notRun + " did not run: " + notRunReason : ""),
+                    List.of()));
+        }
+
+        ModelVerdict verdict;
+        if (graderError != null && p.runnable()) {
+            verdict = new ModelVerdict("grader-error", "fail", 0, graderError, "This is the grader's fault, not yours.",
+                    "Tell your course staff; the report has the details.", null, List.of());
+        } else if (p.earlyVerdict() != null) {
+            verdict = p.earlyVerdict();
+        } else {
+            verdict = ModelRules.judge(spec, evidence);
+        }
+
+        List<TestResult> functional = tests.stream().filter(t -> !"model".equals(t.kind())).toList();
+        long passed = functional.stream().filter(t -> "passed".equals(t.status())).count();
+        double fShare = functional.isEmpty() ? 0 : (double) passed / functional.size();
+        Part fPart = new Part(round(spec.points().functional() * fShare), spec.points().functional(),
+                passed + " of " + functional.size() + " tests passed");
+        Part mPart = new Part(round(spec.points().model() * verdict.share()), spec.points().model(),
+                verdict.id() + " (" + verdict.severity() + ")");
+        long rulesOk = p.statics().stream().filter(StaticFinding::passed).count();
+        boolean works = passed > 0 && graderError == null;
+        double sShare = p.statics().isEmpty() || !works ? 0 : (double) rulesOk / p.statics().size();
+        Part sPart = new Part(round(spec.points().statics() * sShare), spec.points().statics(),
+                works ? rulesOk + " of " + p.statics().size() + " static rules hold" : "earned only once a test passes");
+        double score = round(fPart.earned() + mPart.earned() + sPart.earned());
+        String formula = String.format(Locale.ROOT, "functional %s x %d/%d tests + model %s x %s (%s) + static %s x %s = %s of %s",
+                num(spec.points().functional()), passed, functional.size(), num(spec.points().model()), num(verdict.share()),
+                verdict.id(), num(spec.points().statics()), works ? rulesOk + "/" + p.statics().size() : "0", num(score),
+                num(spec.points().total()));
+        return new ExerciseReport(spec.id(), spec.title(), score, spec.points().total(),
+                new GradeReport.Points(fPart, mPart, sPart), formula, stages, verdict, p.statics(), tests);
+    }
+
+    private static String notRunReason(TestJvm.Result run, GradeRequest request) {
+        if (run.timedOut()) {
+            return "the test JVM ran past its " + request.watchdog().toSeconds() + " s budget and was stopped";
+        }
+        if (!run.exits().isEmpty()) {
+            TestJvm.ExitRequest x = run.exits().get(0);
+            return "the test JVM ended early: learner code called " + ("halt".equals(x.how()) ? "Runtime.halt(" : "System.exit(")
+                    + x.status() + ")" + (x.site() == null ? "" : " at " + x.site());
+        }
+        if (!run.completed()) {
+            return "the test JVM ended early (exit code " + run.exitCode() + ")" + tail(run.output());
+        }
+        return run.failure() != null ? run.failure() : "not run";
+    }
+
+    private static String tail(String output) {
+        if (output == null || output.isBlank()) {
+            return "";
+        }
+        String t = output.strip();
+        return "; its last output: " + (t.length() > 600 ? "..." + t.substring(t.length() - 600) : t);
+    }
+
+    private static String kindOf(ExerciseSpec spec, String className) {
+        if (className == null) {
+            return null;
+        }
+        if (spec.tests().publicTests().contains(className)) {
+            return "public";
+        }
+        if (spec.tests().model().contains(className)) {
+            return "model";
+        }
+        if (spec.tests().hidden().contains(className)) {
+            return "hidden";
+        }
+        return null;
+    }
+
+    static double round(double d) {
+        return Math.round(d * 100) / 100.0;
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    static String version() {
+        String v = Grader.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

@@ -1,0 +1,251 @@
+package grader.launch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import grader.launch.fork.ForkMain;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs tests in a JVM of their own: the same JDK as this one, the grader's agent attached at start,
+ * a chosen processor count, and a private loopback channel for results. Whatever the tests do, this
+ * returns: a JVM that overruns its budget is killed with its children, and every planned test that
+ * did not finish is reported as such.
+ */
+public final class TestJvm {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestJvm() {}
+
+    /**
+     * What to run.
+     *
+     * @param agentJar          the shaded agent jar
+     * @param kernels           {@code Class#method} names the agent wraps as watched calls
+     * @param classPath         the grader, the hidden tests if any, and the learner's classes
+     * @param learnerClasses    binary names of the learner's classes, for attribution
+     * @param testClasses       test classes to run, in order
+     * @param activeProcessors  {@code -XX:ActiveProcessorCount}
+     * @param jvmFlags          further flags (heap, agent quietness)
+     * @param perTestTimeout    JUnit's per-test timeout (the test thread is interrupted)
+     * @param watchdog          the whole JVM's budget; past it the JVM and its children are killed
+     * @param workDir           where the token, lists and output go
+     * @param outputCap         characters of the learner's output kept
+     */
+    public record Request(Path agentJar, List<String> kernels, List<Path> classPath, Set<String> learnerClasses,
+                          List<String> testClasses, int activeProcessors, List<String> jvmFlags,
+                          Duration perTestTimeout, Duration watchdog, Path workDir, int outputCap) {
+        public Request {
+            kernels = List.copyOf(kernels);
+            classPath = List.copyOf(classPath);
+            learnerClasses = Set.copyOf(learnerClasses);
+            testClasses = List.copyOf(testClasses);
+            jvmFlags = List.copyOf(jvmFlags);
+        }
+    }
+
+    /** How one test ended: SUCCESSFUL, FAILED, ABORTED, SKIPPED, or NOT_RUN (the JVM ended first). */
+    public record TestRun(ForkEvent.PlannedTest test, String status, String message, String trace,
+                          Map<String, List<String>> entries) {}
+
+    /** An exit the learner's code asked for. */
+    public record ExitRequest(String how, int status, String site) {}
+
+    /**
+     * What happened.
+     *
+     * @param jdk          the test JVM's version
+     * @param cpus         the processors it reported
+     * @param agentProblem why the agent's self-test failed, or null
+     * @param runs         every planned test, in plan order, with how it ended
+     * @param exits        {@code System.exit}/{@code halt} calls by learner code
+     * @param timedOut     whether the watchdog killed the JVM
+     * @param exitCode     the JVM's exit code (null if killed)
+     * @param completed    whether the JVM said it was done
+     * @param output       the learner's stdout and stderr, capped
+     * @param outputCut    whether the output was cut
+     * @param failure      what went wrong starting or talking to the JVM, or null
+     */
+    public record Result(String jdk, Integer cpus, String agentProblem, List<TestRun> runs, List<ExitRequest> exits,
+                         boolean timedOut, Integer exitCode, boolean completed, String output, boolean outputCut,
+                         String failure) {}
+
+    public static Result run(Request request) throws IOException, InterruptedException {
+        Files.createDirectories(request.workDir());
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        Path tokenFile = request.workDir().resolve("channel.token");
+        Files.writeString(tokenFile, token);
+        Path learnerFile = request.workDir().resolve("learner-classes.txt");
+        Files.write(learnerFile, request.learnerClasses().stream().sorted().toList());
+        Path outputFile = request.workDir().resolve("output.txt");
+
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<String> command = command(request, server.getLocalPort(), tokenFile, learnerFile);
+            Files.write(request.workDir().resolve("command.txt"), command);
+            Process process = new ProcessBuilder(command)
+                    .directory(request.workDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(outputFile.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            Reader reader = new Reader(server, token, process);
+            Thread readerThread = Thread.ofPlatform().name("grader-channel").daemon().start(reader);
+            boolean finished = process.waitFor(request.watchdog().toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                killTree(process);
+            }
+            readerThread.join(Duration.ofSeconds(10));
+            server.close();
+            readerThread.join(Duration.ofSeconds(5));
+            // Children the learner left behind die with the grading, never after it.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            String[] out = readCapped(outputFile, request.outputCap());
+            return reader.result(!finished, finished ? process.exitValue() : null, out[0], out[1] != null);
+        }
+    }
+
+    private static void killTree(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    static List<String> command(Request request, int port, Path tokenFile, Path learnerFile) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:ActiveProcessorCount=" + request.activeProcessors());
+        cmd.addAll(request.jvmFlags());
+        String agentArgs = request.kernels().isEmpty() ? "" : "=kernels=" + String.join(",", request.kernels());
+        cmd.add("-javaagent:" + request.agentJar().toAbsolutePath() + agentArgs);
+        cmd.add("-cp");
+        cmd.add(String.join(java.io.File.pathSeparator, request.classPath().stream().map(p -> p.toAbsolutePath().toString()).toList()));
+        cmd.add(ForkMain.class.getName());
+        cmd.add(Integer.toString(port));
+        cmd.add(tokenFile.toAbsolutePath().toString());
+        cmd.add(learnerFile.toAbsolutePath().toString());
+        cmd.add(request.perTestTimeout().toSeconds() + " s");
+        cmd.addAll(request.testClasses());
+        return cmd;
+    }
+
+    private static String[] readCapped(Path file, int cap) throws IOException {
+        if (!Files.exists(file)) {
+            return new String[] {"", null};
+        }
+        long size = Files.size(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Math.min(size, cap));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            return new String[] {text, size > cap ? "cut" : null};
+        }
+    }
+
+    /** Reads the channel: accepts one connection that starts with the token, then one event a line. */
+    private static final class Reader implements Runnable {
+        private final ServerSocket server;
+        private final String token;
+        private final Process process;
+        private final Map<String, ForkEvent.PlannedTest> plan = new LinkedHashMap<>();
+        private final Map<String, String[]> ends = new LinkedHashMap<>();
+        private final Map<String, Map<String, List<String>>> entries = new LinkedHashMap<>();
+        private final List<ExitRequest> exits = new ArrayList<>();
+        private String jdk;
+        private Integer cpus;
+        private String agentProblem;
+        private boolean done;
+        private String failure;
+
+        Reader(ServerSocket server, String token, Process process) {
+            this.server = server;
+            this.token = token;
+            this.process = process;
+        }
+
+        @Override
+        public void run() {
+            try {
+                server.setSoTimeout(1000);
+                Socket socket = null;
+                while (socket == null) {
+                    try {
+                        socket = server.accept();
+                    } catch (SocketTimeoutException e) {
+                        if (!process.isAlive()) {
+                            fail("the test JVM ended before it connected to the grader");
+                            return;
+                        }
+                    }
+                }
+                try (Socket connected = socket; BufferedReader in = new BufferedReader(new InputStreamReader(connected.getInputStream(), StandardCharsets.UTF_8))) {
+                    if (!token.equals(in.readLine())) {
+                        fail("the test JVM's channel did not start with the grader's token");
+                        return;
+                    }
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        handle(JSON.readValue(line, ForkEvent.class));
+                    }
+                }
+            } catch (IOException e) {
+                fail("the channel to the test JVM broke: " + e.getMessage());
+            }
+        }
+
+        private synchronized void fail(String why) {
+            if (failure == null) {
+                failure = why;
+            }
+        }
+
+        private synchronized void handle(ForkEvent e) {
+            switch (e.t()) {
+                case "hello" -> {
+                    jdk = e.jdk();
+                    cpus = e.cpus();
+                    agentProblem = e.message();
+                }
+                case "plan" -> e.tests().forEach(t -> plan.put(t.id(), t));
+                case "start" -> { }
+                case "end" -> ends.put(e.id(), new String[] {e.status(), e.message(), e.trace()});
+                case "skip" -> ends.put(e.id(), new String[] {"SKIPPED", e.message(), null});
+                case "entry" -> entries.computeIfAbsent(e.id(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.value());
+                case "exit" -> exits.add(new ExitRequest(e.status(), e.exitStatus() == null ? 0 : e.exitStatus(), e.message()));
+                case "done" -> done = true;
+                default -> fail("unknown event from the test JVM: " + e.t());
+            }
+        }
+
+        synchronized Result result(boolean timedOut, Integer exitCode, String output, boolean cut) {
+            List<TestRun> runs = new ArrayList<>();
+            for (ForkEvent.PlannedTest t : plan.values()) {
+                String[] end = ends.get(t.id());
+                Map<String, List<String>> es = entries.getOrDefault(t.id(), Map.of());
+                if (end == null) {
+                    runs.add(new TestRun(t, "NOT_RUN", null, null, es));
+                } else {
+                    runs.add(new TestRun(t, end[0], end[1], end[2], es));
+                }
+            }
+            return new Result(jdk, cpus, agentProblem, runs, List.copyOf(exits), timedOut, exitCode, done,
+                    output, cut, failure);
+        }
+    }
+}

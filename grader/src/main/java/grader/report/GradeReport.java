@@ -1,0 +1,97 @@
+package grader.report;
+
+import grader.launch.TestJvm;
+import grader.verdict.ModelVerdict;
+import grader.verdict.statics.StaticFinding;
+import java.util.List;
+
+/**
+ * Everything a grading run decided, computed once; every exporter writes from this and nothing else,
+ * so all of them show the same totals.
+ *
+ * @param schemaVersion bumped on any incompatible change of this shape
+ * @param grader        the grader's version
+ * @param submission    the graded folder
+ * @param gradedAt      when (ISO-8601)
+ * @param environment   the test JVM and its limits
+ * @param exercises     one entry per graded exercise
+ * @param score         the total
+ * @param maxScore      the total possible
+ * @param graderError   why the grader itself could not grade, or null
+ */
+public record GradeReport(int schemaVersion, String grader, String submission, String gradedAt, Environment environment,
+                          List<ExerciseReport> exercises, double score, double maxScore, String graderError) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public GradeReport {
+        exercises = List.copyOf(exercises);
+    }
+
+    public boolean fullMarks() {
+        return graderError == null && score >= maxScore;
+    }
+
+    /**
+     * The test JVM.
+     *
+     * @param jdk              its version
+     * @param activeProcessors the processor count it was given
+     * @param hiddenTests      whether hidden tests were run
+     * @param perTestTimeoutSeconds JUnit's per-test timeout
+     * @param watchdogSeconds  the whole JVM's budget
+     * @param exitCode         how it ended (null if killed)
+     * @param timedOut         whether the watchdog killed it
+     * @param exits            System.exit/halt calls by learner code
+     * @param output           the learner's stdout and stderr, capped
+     * @param outputCut        whether it was cut
+     */
+    public record Environment(String jdk, Integer activeProcessors, boolean hiddenTests, long perTestTimeoutSeconds,
+                              long watchdogSeconds, Integer exitCode, boolean timedOut, List<TestJvm.ExitRequest> exits,
+                              String output, boolean outputCut) {
+        public Environment {
+            exits = exits == null ? List.of() : List.copyOf(exits);
+        }
+    }
+
+    /**
+     * One exercise.
+     *
+     * @param id       exercise id
+     * @param title    one line
+     * @param score    points earned
+     * @param maxScore points possible
+     * @param points   the parts
+     * @param formula  how the score was computed, printed for people
+     * @param stages   compile, structure, static, tests: each with its status and why
+     * @param verdict  the concurrency-model verdict
+     * @param statics  static rules and their violations
+     * @param tests    every registered test with its result and reason
+     */
+    public record ExerciseReport(String id, String title, double score, double maxScore, Points points, String formula,
+                                 List<Stage> stages, ModelVerdict verdict, List<StaticFinding> statics, List<TestResult> tests) {
+        public ExerciseReport {
+            stages = List.copyOf(stages);
+            statics = List.copyOf(statics);
+            tests = List.copyOf(tests);
+        }
+    }
+
+    public record Points(Part functional, Part model, Part statics) {}
+
+    /** @param basis what the part was computed from ("5 of 6 tests passed") */
+    public record Part(double earned, double max, String basis) {}
+
+    /** @param status ok, failed or skipped */
+    public record Stage(String name, String status, String message, List<String> details) {
+        public Stage {
+            details = details == null ? List.of() : List.copyOf(details);
+        }
+    }
+
+    /**
+     * @param kind   public, model or hidden
+     * @param status passed, failed, aborted, skipped or not-run
+     */
+    public record TestResult(String id, String name, String kind, String className, String method, String status,
+                             String message, String trace) {}
+}

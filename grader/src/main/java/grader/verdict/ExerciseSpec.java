@@ -1,0 +1,134 @@
+package grader.verdict;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One exercise, as course staff declare it in {@code grader/exercises/<id>.json}: what the learner
+ * must write, which tests and checks run, how points split, which models are expected, and the
+ * feedback for each verdict. Adding an exercise means adding a spec, not changing the engine.
+ *
+ * @param id         stable id, also the Java package {@code course.<id>}
+ * @param title      one line for people
+ * @param workload   "io" (requests wait) or "cpu" (kernels compute)
+ * @param structure  methods a submission must declare, with exact signatures
+ * @param kernels    {@code Class#method} the agent wraps as watched calls (CPU exercises)
+ * @param tests      test classes: public (learners see them), model (engine checks), hidden
+ * @param points     how many points each part is worth
+ * @param poolSize   "limit" (a pool is sized from the method's bound) or "cores"
+ * @param models     expected verdict ids (full model points) and warned ones (a share of them)
+ * @param staticRules ids of static rules (see {@link grader.verdict.statics.StaticRules})
+ * @param feedback   per verdict id: why it is wrong for this work, and a hint
+ */
+public record ExerciseSpec(
+        String id,
+        String title,
+        String workload,
+        List<MethodSpec> structure,
+        List<String> kernels,
+        Tests tests,
+        Points points,
+        String poolSize,
+        Models models,
+        List<String> staticRules,
+        Map<String, Feedback> feedback) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The exercises the engine knows, in the order reports list them. */
+    public static final List<String> KNOWN = List.of("fetch", "compute");
+
+    public ExerciseSpec {
+        Objects.requireNonNull(id, "an exercise spec needs an id");
+        structure = List.copyOf(structure);
+        kernels = kernels == null ? List.of() : List.copyOf(kernels);
+        staticRules = staticRules == null ? List.of() : List.copyOf(staticRules);
+        feedback = feedback == null ? Map.of() : Map.copyOf(feedback);
+        if (!"io".equals(workload) && !"cpu".equals(workload)) {
+            throw new IllegalArgumentException("exercise " + id + ": workload must be \"io\" or \"cpu\", not " + workload);
+        }
+        if (!"limit".equals(poolSize) && !"cores".equals(poolSize)) {
+            throw new IllegalArgumentException("exercise " + id + ": poolSize must be \"limit\" or \"cores\", not " + poolSize);
+        }
+    }
+
+    /** A method a submission must declare. Types are written as {@code Type#getTypeName()} prints them. */
+    public record MethodSpec(String className, String method, boolean isStatic, String returns, List<String> parameters) {
+        public MethodSpec {
+            parameters = List.copyOf(parameters);
+        }
+
+        /** {@return the signature as Java source shows it, with simple type names} */
+        public String signature() {
+            return (isStatic ? "static " : "") + simple(returns) + " " + method + "("
+                    + String.join(", ", parameters.stream().map(MethodSpec::simple).toList()) + ")";
+        }
+
+        static String simple(String typeName) {
+            return typeName.replaceAll("([a-z][a-z0-9_]*\\.)+", "");
+        }
+    }
+
+    public record Tests(List<String> publicTests, List<String> model, List<String> hidden) {
+        public Tests {
+            publicTests = publicTests == null ? List.of() : List.copyOf(publicTests);
+            model = model == null ? List.of() : List.copyOf(model);
+            hidden = hidden == null ? List.of() : List.copyOf(hidden);
+        }
+
+        public List<String> all(boolean withHidden) {
+            List<String> all = new ArrayList<>(publicTests);
+            all.addAll(model);
+            if (withHidden) {
+                all.addAll(hidden);
+            }
+            return all;
+        }
+    }
+
+    public record Points(double functional, double model, double statics) {
+        public double total() {
+            return functional + model + statics;
+        }
+    }
+
+    /** @param warn verdict id to the share of model points it still earns */
+    public record Models(List<String> expected, Map<String, Double> warn) {
+        public Models {
+            expected = List.copyOf(expected);
+            warn = warn == null ? Map.of() : Map.copyOf(warn);
+        }
+    }
+
+    public record Feedback(String why, String hint) {}
+
+    /** The Java package the exercise lives in. */
+    public String packageName() {
+        return "course." + id;
+    }
+
+    /** Reads the spec of a known exercise from the grader's resources. */
+    public static ExerciseSpec load(String id) {
+        String resource = "/grader/exercises/" + id + ".json";
+        try (InputStream in = ExerciseSpec.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no exercise spec " + resource + " on the grader's class path");
+            }
+            ExerciseSpec spec = JSON.readValue(in, ExerciseSpec.class);
+            if (!spec.id().equals(id)) {
+                throw new IllegalArgumentException(resource + " declares id " + spec.id() + ", expected " + id);
+            }
+            return spec;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the exercise spec " + resource + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package grader.verdict;
+
+import grader.probes.Evidence;
+import grader.probes.Site;
+import grader.probes.ThreadKind;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/**
+ * Turns evidence into a model verdict. Each rule names the verdict id it gives, when it applies
+ * (counts, overlaps, thread kinds and sizes only: never a duration), and the sentence that states its
+ * evidence. The first rule that applies names the model; bound and leak rules then check that model's
+ * use. With several observations, the first one that is not expected decides.
+ */
+public final class ModelRules {
+    private ModelRules() {}
+
+    /** A model rule: the verdict id it gives, when it applies, and how it states its evidence. */
+    record Rule(String id, String description, BiPredicate<Evidence, ExerciseSpec> applies,
+                BiFunction<Evidence, ExerciseSpec, String> summary, Function<Evidence, Site> site) {}
+
+    static final List<Rule> MODEL_RULES = List.of(
+            new Rule("not-implemented", "the method still throws the stub's UnsupportedOperationException",
+                    (e, s) -> e.thrown() != null && e.thrown().startsWith("java.lang.UnsupportedOperationException"),
+                    (e, s) -> "Not implemented yet: the method still throws " + e.thrown() + ".",
+                    e -> null),
+            new Rule("processes", "child processes were started",
+                    (e, s) -> !e.processes().isEmpty(),
+                    (e, s) -> "Your code started " + count(e.processes().size(), "child process", "child processes")
+                            + " for " + count(e.tasks(), e.callLabel()) + " (first: "
+                            + String.join(" ", e.processes().get(0).command()) + ").",
+                    e -> e.processes().get(0).site()),
+            new Rule("no-calls", "no watched call was made",
+                    (e, s) -> e.calls() == 0,
+                    (e, s) -> (e.thrown() != null ? "The method threw " + e.thrown() + " before" : "We saw no")
+                            + " " + plural(e.callLabel()) + (e.thrown() != null ? " were made." : " through "
+                            + ("io".equals(s.workload()) ? "the HttpClient you were given." : "the given kernel."))
+                            + " The grader can only judge work it sees.",
+                    e -> null),
+            new Rule("sequential", "every watched call ran on the caller's thread",
+                    (e, s) -> e.callsOn(ThreadKind.CALLER) == e.calls(),
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran one at a time: at most "
+                            + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + "), all on thread \""
+                            + e.callerThread() + "\".",
+                    Evidence::callSite),
+            new Rule("serialized", "several threads made watched calls, but never two at once",
+                    (e, s) -> e.peakOverlap() <= 1 && e.calls() > 1,
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count(e.distinctThreads(), "thread")
+                            + " but never two at once: at most 1 in progress (" + e.limitName() + " = " + e.limit() + ")."
+                            + waits(e),
+                    e -> e.waits().isEmpty() ? e.callSite() : e.waits().get(0).site()),
+            new Rule("virtual-threads", "watched calls ran on virtual threads",
+                    (e, s) -> e.callsOn(ThreadKind.VIRTUAL) > 0,
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + e.virtualStarts()
+                            + " virtual threads, at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").",
+                    e -> e.startSite() != null ? e.startSite() : e.callSite()),
+            new Rule("async-client", "requests were sent with HttpClient.sendAsync",
+                    (e, s) -> e.asyncCalls() > 0 && e.asyncCalls() == e.calls(),
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " went out with sendAsync, at most "
+                            + e.peakOverlap() + " in flight at once (" + e.limitName() + " = " + e.limit() + ").",
+                    Evidence::callSite),
+            new Rule("thread-per-task", "an unbounded pool or a new platform thread per task",
+                    (e, s) -> learnerPools(e).stream().anyMatch(p -> p.max() == Integer.MAX_VALUE)
+                            || (e.callsOn(ThreadKind.PLATFORM) > 0 && e.platformStarts() >= e.tasks()),
+                    (e, s) -> unbounded(e),
+                    e -> learnerPools(e).stream().filter(p -> p.max() == Integer.MAX_VALUE).map(Evidence.PoolSeen::site)
+                            .findFirst().orElse(e.startSite())),
+            new Rule("common-pool", "watched calls ran on the common ForkJoinPool",
+                    (e, s) -> e.callsOn(ThreadKind.COMMON_POOL) > 0,
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on the common ForkJoinPool: "
+                            + e.callsOn(ThreadKind.COMMON_POOL) + " on its workers and " + e.callsOn(ThreadKind.CALLER)
+                            + " on the caller, " + count(e.distinctThreads(), "thread") + " in all, at most "
+                            + e.peakOverlap() + " at once (" + e.availableProcessors() + " processors).",
+                    Evidence::callSite),
+            new Rule("fork-join-pool", "watched calls ran on a ForkJoinPool the learner created",
+                    (e, s) -> e.callsOn(ThreadKind.FORK_JOIN_POOL) > 0,
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on your ForkJoinPool"
+                            + poolSizes(e, "fjp") + ", " + count(e.distinctThreads(), "thread") + ", at most "
+                            + e.peakOverlap() + " at once.",
+                    e -> firstPool(e, "fjp").map(Evidence.PoolSeen::site).orElse(e.callSite())),
+            new Rule("fixed-pool", "watched calls ran on pool workers or the learner's platform threads",
+                    (e, s) -> e.callsOn(ThreadKind.POOL_WORKER) > 0 || e.callsOn(ThreadKind.PLATFORM) > 0,
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on a pool" + poolSizes(e, "tpe") + ": "
+                            + count(e.distinctThreads(), "thread") + ", at most " + e.peakOverlap() + " at once ("
+                            + e.limitName() + " = " + e.limit() + ").",
+                    e -> firstPool(e, "tpe").map(Evidence.PoolSeen::site).orElse(e.startSite())),
+            new Rule("unknown", "the threads that did the work are of no kind the grader knows",
+                    (e, s) -> true,
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on threads the grader could not classify: "
+                            + e.callsByKind() + ".",
+                    Evidence::callSite));
+
+    /** Judges one exercise from all its observations. */
+    public static ModelVerdict judge(ExerciseSpec spec, List<Evidence> observations) {
+        if (observations.isEmpty()) {
+            return new ModelVerdict("no-evidence", "fail", 0,
+                    "No model check produced evidence (did the tests run?).", "The grader decides the model only from what it observes.",
+                    "See the test results above for why the checks did not run.", null, List.of());
+        }
+        List<Judged> judged = observations.stream().map(e -> judgeOne(spec, e)).toList();
+        Judged decisive = judged.stream().filter(j -> !spec.models().expected().contains(j.id())).findFirst()
+                .orElse(judged.get(0));
+        String summary = decisive.summary();
+        if ("hard-coded-pool-size".equals(decisive.id())) {
+            summary = hardCodedSummary(spec, judged);
+        }
+        String id = decisive.id();
+        ExerciseSpec.Feedback fb = spec.feedback().get(id);
+        String why = fb != null ? fb.why() : DefaultFeedback.why(id, spec);
+        String hint = fb != null ? fb.hint() : DefaultFeedback.hint(id, spec);
+        if (spec.models().expected().contains(id)) {
+            return new ModelVerdict(id, "info", 1, summary, DefaultFeedback.praise(id, spec), null, decisive.site(), observations);
+        }
+        Double warn = spec.models().warn().get(id);
+        if (warn != null) {
+            return new ModelVerdict(id, "warn", warn, summary, why, hint, decisive.site(), observations);
+        }
+        return new ModelVerdict(id, "fail", 0, summary, why, hint, decisive.site(), observations);
+    }
+
+    /** The verdict of one observation, before points. */
+    record Judged(String id, String summary, Site site, Evidence evidence) {}
+
+    static Judged judgeOne(ExerciseSpec spec, Evidence e) {
+        Rule model = MODEL_RULES.stream().filter(r -> r.applies().test(e, spec)).findFirst().orElseThrow();
+        Judged judged = new Judged(model.id(), model.summary().apply(e, spec), model.site().apply(e), e);
+        if (!spec.models().expected().contains(model.id())) {
+            return judged;
+        }
+        // The model is right; now check that it is used within its bounds and cleaned up.
+        // A pool's size is decided where it is created, so it is checked before the overlap it allowed.
+        Optional<Evidence.PoolSeen> wrongSize = learnerPools(e).stream().filter(p -> !sizeFits(spec, e, p)).findFirst();
+        if (wrongSize.isPresent() && ("fixed-pool".equals(model.id()) || "fork-join-pool".equals(model.id()))) {
+            Evidence.PoolSeen p = wrongSize.get();
+            return new Judged("hard-coded-pool-size", "Your pool has " + p.max() + " threads, but " + e.limitName() + " = "
+                    + e.limit() + ".", p.site(), e);
+        }
+        if ("limit".equals(spec.poolSize()) && e.peakOverlap() > e.limit()) {
+            return new Judged("over-limit", "Up to " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
+                    + e.limitName() + " = " + e.limit() + "." + poolNote(e), judged.site(), e);
+        }
+        if ("limit".equals(spec.poolSize()) && e.rendezvous() != null && !e.rendezvous().reached()
+                && e.peakOverlap() < Math.min(e.limit(), e.tasks())) {
+            return new Judged("under-limit", "At most " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
+                    + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e);
+        }
+        List<Evidence.PoolSeen> open = learnerPools(e).stream().filter(p -> !p.shutDown()).toList();
+        if (!open.isEmpty() || !e.leakedThreads().isEmpty()) {
+            String what = open.isEmpty() ? "" : count(open.size(), "pool") + " you created " + (open.size() == 1 ? "was" : "were")
+                    + " never shut down";
+            String threads = e.leakedThreads().isEmpty() ? "" : (what.isEmpty() ? "" : "; ")
+                    + count(e.leakedThreads().size(), "thread") + " still alive after the method returned ("
+                    + String.join(", ", e.leakedThreads().subList(0, Math.min(3, e.leakedThreads().size())))
+                    + (e.leakedThreads().size() > 3 ? ", ..." : "") + ")";
+            Site site = open.isEmpty() ? e.startSite() : open.get(0).site();
+            return new Judged("leaked-threads", judged.summary() + " But " + what + threads + ".", site, e);
+        }
+        return judged;
+    }
+
+    private static boolean sizeFits(ExerciseSpec spec, Evidence e, Evidence.PoolSeen p) {
+        if (p.max() == Integer.MAX_VALUE) {
+            return false;
+        }
+        if ("limit".equals(spec.poolSize())) {
+            return p.max() <= e.limit() && p.max() >= Math.min(e.limit(), e.tasks());
+        }
+        int cores = e.availableProcessors();
+        return p.max() >= cores - 1 && p.max() <= cores + 1;
+    }
+
+    private static String hardCodedSummary(ExerciseSpec spec, List<Judged> judged) {
+        List<String> parts = new ArrayList<>();
+        Set<Integer> sizes = new LinkedHashSet<>();
+        for (Judged j : judged) {
+            Evidence e = j.evidence();
+            Optional<Evidence.PoolSeen> pool = learnerPools(e).stream().findFirst();
+            pool.ifPresent(p -> {
+                sizes.add(p.max());
+                parts.add(p.max() + " threads for " + e.limitName() + " = " + e.limit());
+            });
+        }
+        String base = "Your pool had " + String.join(" and ", new LinkedHashSet<>(parts)) + ".";
+        return sizes.size() == 1 && judged.stream().map(j -> j.evidence().limit()).distinct().count() > 1
+                ? base + " Its size stays the same whatever the limit: it is hard-coded."
+                : base + " Its size does not follow " + judged.get(0).evidence().limitName() + ".";
+    }
+
+    private static List<Evidence.PoolSeen> learnerPools(Evidence e) {
+        return e.pools();
+    }
+
+    private static Optional<Evidence.PoolSeen> firstPool(Evidence e, String kind) {
+        return e.pools().stream().filter(p -> p.kind().equals(kind)).findFirst();
+    }
+
+    private static String poolSizes(Evidence e, String kind) {
+        List<String> sizes = e.pools().stream().filter(p -> p.kind().equals(kind))
+                .map(p -> p.max() == Integer.MAX_VALUE ? "unbounded" : String.valueOf(p.max())).toList();
+        return sizes.isEmpty() ? "" : " of " + String.join(", ", sizes) + " threads";
+    }
+
+    private static String poolNote(Evidence e) {
+        return e.pools().isEmpty() ? "" : " Your pool" + poolSizes(e, "tpe") + ".";
+    }
+
+    private static String unbounded(Evidence e) {
+        Optional<Evidence.PoolSeen> cached = e.pools().stream().filter(p -> p.max() == Integer.MAX_VALUE).findFirst();
+        String start = cached.isPresent()
+                ? "Your pool has no upper bound (maximum size " + Integer.MAX_VALUE + ", as Executors.newCachedThreadPool makes it)"
+                : "Your code started a new platform thread per task";
+        return start + ": " + count(e.platformStarts(), "platform thread") + " started for " + count(e.tasks(), e.callLabel())
+                + ", up to " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").";
+    }
+
+    private static String waits(Evidence e) {
+        if (e.waits().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" While we waited for a second one, ");
+        Evidence.ThreadWait w = e.waits().get(0);
+        b.append("thread \"").append(w.thread()).append("\" was ").append(w.state());
+        if (w.lock() != null && w.lockOwner() != null) {
+            b.append(" on lock ").append(w.lock()).append(" held by \"").append(w.lockOwner()).append("\"");
+        } else if (w.waitingIn() != null) {
+            b.append(" in ").append(w.waitingIn());
+        }
+        b.append(" at ").append(w.site()).append('.');
+        return b.toString();
+    }
+
+    static String count(int n, String singular) {
+        return n + " " + (n == 1 ? singular : plural(singular));
+    }
+
+    static String count(int n, String singular, String pluralForm) {
+        return n + " " + (n == 1 ? singular : pluralForm);
+    }
+
+    static String plural(String singular) {
+        if (singular.endsWith("call")) {
+            return singular + "s";
+        }
+        return singular.endsWith("s") ? singular + "es" : singular + "s";
+    }
+}

@@ -1,0 +1,16 @@
+package grader.verdict.statics;
+
+/**
+ * A static rule and what it found.
+ *
+ * @param rule      the rule's id
+ * @param description what the rule checks
+ * @param because   why
+ * @param passed    whether the submission satisfies it
+ * @param violations each offending call, with its location ({@code (File.java:28)})
+ */
+public record StaticFinding(String rule, String description, String because, boolean passed, java.util.List<String> violations) {
+    public StaticFinding {
+        violations = java.util.List.copyOf(violations);
+    }
+}

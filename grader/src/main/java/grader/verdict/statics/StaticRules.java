@@ -1,0 +1,90 @@
+package grader.verdict.statics;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The static rules an exercise spec can name. Each carries its description and its reason; a
+ * violation carries the learner's line, as ArchUnit prints it.
+ */
+public final class StaticRules {
+    private StaticRules() {}
+
+    private static final Map<String, ArchRule> RULES = new LinkedHashMap<>();
+
+    static {
+        RULES.put("no-process-start", noClasses()
+                .should().callMethodWhere(calls("java.lang.ProcessBuilder", "start"))
+                .orShould().callMethodWhere(calls("java.lang.Runtime", "exec"))
+                .as("no child processes (ProcessBuilder.start, Runtime.exec)")
+                .because("processes are for isolation, not for concurrency: Java threads already run on every core"));
+        RULES.put("no-cached-thread-pool", noClasses()
+                .should().callMethodWhere(calls("java.util.concurrent.Executors", "newCachedThreadPool"))
+                .as("no Executors.newCachedThreadPool")
+                .because("a cached pool has no upper bound: it starts a thread for every task that finds no idle one"));
+        RULES.put("no-parallel-stream", noClasses()
+                .should().callMethodWhere(target(name("parallelStream")))
+                .orShould().callMethodWhere(target(name("parallel")).and(ownerNamed("java.util.stream.")))
+                .as("no parallel streams for blocking work")
+                .because("parallel streams run on the common ForkJoinPool, sized for CPU work; blocking requests there starve it"));
+        RULES.put("no-virtual-threads", noClasses()
+                .should().callMethodWhere(calls("java.lang.Thread", "ofVirtual"))
+                .orShould().callMethodWhere(calls("java.lang.Thread", "startVirtualThread"))
+                .orShould().callMethodWhere(calls("java.util.concurrent.Executors", "newVirtualThreadPerTaskExecutor"))
+                .as("no virtual threads for CPU-bound work")
+                .because("virtual threads are for tasks that wait; CPU-bound work gains nothing from them"));
+        RULES.put("no-thread-run", noClasses()
+                .should().callMethodWhere(calls("java.lang.Thread", "run"))
+                .as("no direct call of Thread.run()")
+                .because("run() executes the task on the current thread; start() runs it on a new one"));
+    }
+
+    /** {@return whether the engine knows this rule id} */
+    public static boolean known(String id) {
+        return RULES.containsKey(id);
+    }
+
+    /** Checks the compiled classes in {@code classesDir} against the named rules. */
+    public static List<StaticFinding> check(Path classesDir, List<String> ruleIds) {
+        JavaClasses classes = new ClassFileImporter().importPath(classesDir);
+        List<StaticFinding> findings = new ArrayList<>();
+        for (String id : ruleIds) {
+            ArchRule rule = RULES.get(id);
+            if (rule == null) {
+                throw new IllegalArgumentException("unknown static rule " + id + "; known: " + RULES.keySet());
+            }
+            EvaluationResult result = rule.allowEmptyShould(true).evaluate(classes);
+            List<String> violations = result.getFailureReport().getDetails();
+            String description = rule.getDescription();
+            int because = description.indexOf(", because ");
+            findings.add(new StaticFinding(id, because < 0 ? description : description.substring(0, because),
+                    because < 0 ? "" : description.substring(because + ", because ".length()),
+                    !result.hasViolation(), violations));
+        }
+        return findings;
+    }
+
+    private static DescribedPredicate<JavaCall<?>> calls(String ownerName, String methodName) {
+        return target(name(methodName)).and(ownerNamed(ownerName));
+    }
+
+    private static DescribedPredicate<JavaCall<?>> ownerNamed(String prefix) {
+        return target(owner(DescribedPredicate.describe("named " + prefix,
+                c -> c.getName().equals(prefix) || (prefix.endsWith(".") && c.getName().startsWith(prefix)))))
+                .forSubtype();
+    }
+}
