@@ -1,0 +1,117 @@
+package grader.verdict;
+
+import grader.probes.Evidence;
+import grader.probes.Site;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds evidence as the probes would report it, for rule tests that need no JVM. */
+final class EvidenceBuilder {
+    private final String exercise;
+    private int tasks = 12;
+    private int limit = 3;
+    private String limitName = "maxWorkers";
+    private String callLabel = "request";
+    private int cpus = 6;
+    private String thrown;
+    private int calls = 12;
+    private int async;
+    private int peak = 3;
+    private Evidence.RendezvousResult rendezvous = new Evidence.RendezvousResult(3, true);
+    private final Map<String, Integer> byKind = new LinkedHashMap<>();
+    private int distinct = 3;
+    private int platformStarts;
+    private int virtualStarts;
+    private final List<Evidence.PoolSeen> pools = new ArrayList<>();
+    private final List<Evidence.ProcessSeen> processes = new ArrayList<>();
+    private final List<String> leaked = new ArrayList<>();
+    private final List<Evidence.ThreadWait> waits = new ArrayList<>();
+    static final Site SITE = new Site("course.fetch.StatusFetcher", "fetchAll", "StatusFetcher.java", 23);
+
+    private EvidenceBuilder(String exercise) {
+        this.exercise = exercise;
+    }
+
+    static EvidenceBuilder fetch(int maxWorkers) {
+        EvidenceBuilder b = new EvidenceBuilder("fetch");
+        b.limit = maxWorkers;
+        b.peak = maxWorkers;
+        b.rendezvous = new Evidence.RendezvousResult(maxWorkers, true);
+        return b;
+    }
+
+    static EvidenceBuilder compute(int cores) {
+        EvidenceBuilder b = new EvidenceBuilder("compute");
+        b.tasks = 48;
+        b.calls = 48;
+        b.limit = cores;
+        b.cpus = cores;
+        b.limitName = "availableProcessors()";
+        b.callLabel = "sumOfFactorials call";
+        b.peak = 2;
+        b.rendezvous = new Evidence.RendezvousResult(2, true);
+        return b;
+    }
+
+    EvidenceBuilder on(String kind, int n) {
+        byKind.merge(kind, n, Integer::sum);
+        return this;
+    }
+
+    EvidenceBuilder peak(int p, boolean reached) {
+        peak = p;
+        rendezvous = new Evidence.RendezvousResult(rendezvous.target(), reached);
+        return this;
+    }
+
+    EvidenceBuilder threads(int n) {
+        distinct = n;
+        return this;
+    }
+
+    EvidenceBuilder starts(int platform, int virtual) {
+        platformStarts = platform;
+        virtualStarts = virtual;
+        return this;
+    }
+
+    EvidenceBuilder pool(String kind, int max, boolean shutDown) {
+        pools.add(new Evidence.PoolSeen(kind, max == Integer.MAX_VALUE ? 0 : max, max, shutDown, SITE));
+        return this;
+    }
+
+    EvidenceBuilder process(String... command) {
+        processes.add(new Evidence.ProcessSeen(List.of(command), SITE));
+        return this;
+    }
+
+    EvidenceBuilder leaked(String thread) {
+        leaked.add(thread);
+        return this;
+    }
+
+    EvidenceBuilder threw(String exception) {
+        thrown = exception;
+        return this;
+    }
+
+    EvidenceBuilder calls(int n, int asyncCalls) {
+        calls = n;
+        async = asyncCalls;
+        return this;
+    }
+
+    EvidenceBuilder blockedOnLock(String thread, String owner) {
+        waits.add(new Evidence.ThreadWait(thread, "BLOCKED", "course.compute.FactorialSums.guarded", "java.lang.Class@1b2c",
+                owner, new Site("course.compute.FactorialSums", "guarded", "FactorialSums.java", 40)));
+        return this;
+    }
+
+    Evidence build() {
+        return new Evidence(exercise, "test", callLabel, tasks, limitName, limit, cpus, "main",
+                thrown == null ? "returned" : "threw", thrown, calls, async, peak, rendezvous, byKind, distinct,
+                List.of("t1"), platformStarts, virtualStarts, pools, processes, leaked, waits, SITE, SITE);
+    }
+}

@@ -1,0 +1,48 @@
+package grader.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.verdict.statics.StaticRules;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.api.Test;
+
+class ExerciseSpecTest {
+    static final java.util.List<String> KNOWN = ExerciseSpec.KNOWN;
+
+    /** The verdict vocabulary: DESIGN.md section 4's models and the engine's extensions. */
+    static final Set<String> VOCABULARY = Set.of("sequential", "serialized", "thread-per-task", "fixed-pool", "common-pool",
+            "fork-join-pool", "virtual-threads", "async-client", "processes", "hard-coded-pool-size", "over-limit",
+            "under-limit", "leaked-threads", "not-implemented", "no-calls", "no-evidence", "unknown");
+
+    @ParameterizedTest
+    @FieldSource("KNOWN")
+    void everyKnownSpecLoadsAndNamesOnlyKnownRulesAndVerdicts(String id) {
+        ExerciseSpec spec = ExerciseSpec.load(id);
+        assertAll(
+                () -> assertEquals(id, spec.id()),
+                () -> assertTrue(spec.points().total() > 0),
+                () -> assertFalse(spec.models().expected().isEmpty()),
+                () -> assertTrue(VOCABULARY.containsAll(spec.models().expected()), spec.models().expected().toString()),
+                () -> assertTrue(VOCABULARY.containsAll(spec.feedback().keySet()), spec.feedback().keySet().toString()),
+                () -> spec.staticRules().forEach(r -> assertTrue(StaticRules.known(r), "unknown static rule " + r)),
+                () -> assertFalse(spec.tests().model().isEmpty(), "a model check decides the verdict"));
+    }
+
+    @Test
+    void anUnknownExerciseIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExerciseSpec.load("nope"));
+        assertTrue(e.getMessage().contains("no exercise spec /grader/exercises/nope.json"), e.getMessage());
+    }
+
+    @Test
+    void signaturesAreShownAsSourceShowsThem() {
+        assertEquals("static List<Integer> fetchAll(HttpClient, List<URI>, int, Duration)",
+                ExerciseSpec.load("fetch").structure().get(0).signature());
+    }
+}

@@ -1,0 +1,139 @@
+package grader.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.probes.Evidence;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The model rules on evidence as the probes report it: counts, overlaps, kinds and sizes only. */
+class ModelRulesTest {
+    static final ExerciseSpec FETCH = ExerciseSpec.load("fetch");
+    static final ExerciseSpec COMPUTE = ExerciseSpec.load("compute");
+
+    static ModelVerdict judge(ExerciseSpec spec, EvidenceBuilder... b) {
+        return ModelRules.judge(spec, java.util.Arrays.stream(b).map(EvidenceBuilder::build).toList());
+    }
+
+    @Test
+    void allCallsOnTheCallerIsSequential() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).on("caller", 12).threads(1).peak(1, false));
+        assertAll(() -> assertEquals("sequential", v.id()),
+                () -> assertEquals(0, v.share()),
+                () -> assertTrue(v.summary().contains("all on thread \"main\""), v.summary()));
+    }
+
+    @Test
+    void poolWorkersThatNeverOverlapAreSerialized() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).on("pool-worker", 12).peak(1, false).pool("tpe", 3, true));
+        assertEquals("serialized", v.id(), v.summary());
+    }
+
+    @Test
+    void aLockWaitNamesTheLockItsOwnerAndTheLine() {
+        ModelVerdict v = judge(COMPUTE, EvidenceBuilder.compute(6).on("pool-worker", 48).peak(1, false).pool("tpe", 6, true)
+                .blockedOnLock("pool-1-thread-2", "pool-1-thread-1"));
+        assertAll(() -> assertEquals("serialized", v.id()),
+                () -> assertTrue(v.summary().contains("held by \"pool-1-thread-1\""), v.summary()),
+                () -> assertEquals(40, v.site().line()));
+    }
+
+    @Test
+    void aBoundedPoolOfMaxWorkersIsTheExpectedFixedPool() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).on("pool-worker", 12).pool("tpe", 3, true).starts(3, 0));
+        assertAll(() -> assertEquals("fixed-pool", v.id()), () -> assertEquals(1.0, v.share()), () -> assertTrue(v.expected()));
+    }
+
+    @Test
+    void aCachedPoolIsThreadPerTaskEvenWhenItsOverlapStaysLow() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).on("pool-worker", 12).pool("tpe", Integer.MAX_VALUE, true).peak(3, true));
+        assertEquals("thread-per-task", v.id(), v.summary());
+    }
+
+    @Test
+    void theSamePoolSizeForTwoLimitsIsHardCoded() {
+        ModelVerdict v = judge(FETCH,
+                EvidenceBuilder.fetch(3).on("pool-worker", 12).pool("tpe", 5, true).peak(5, true),
+                EvidenceBuilder.fetch(4).on("pool-worker", 12).pool("tpe", 5, true).peak(5, true));
+        assertAll(() -> assertEquals("hard-coded-pool-size", v.id()),
+                () -> assertTrue(v.summary().contains("hard-coded"), v.summary()));
+    }
+
+    @Test
+    void aPoolNeverShutDownLeaksThreads() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).on("pool-worker", 12).pool("tpe", 3, false));
+        assertAll(() -> assertEquals("leaked-threads", v.id()), () -> assertTrue(v.summary().contains("never shut down"), v.summary()));
+    }
+
+    @Test
+    void moreRequestsInFlightThanMaxWorkersIsOverTheLimit() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).on("virtual", 12).peak(12, true).threads(12).starts(0, 12));
+        assertEquals("over-limit", v.id(), v.summary());
+    }
+
+    @Test
+    void fewerRequestsInFlightThanAllowedIsUnderTheLimit() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).on("virtual", 12).peak(2, false).threads(12).starts(0, 12));
+        assertEquals("under-limit", v.id(), v.summary());
+    }
+
+    @Test
+    void anyChildProcessIsTheProcessesModel() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).calls(0, 0).process("curl", "-s", "http://127.0.0.1/ok/1"));
+        assertAll(() -> assertEquals("processes", v.id()), () -> assertTrue(v.summary().contains("curl"), v.summary()));
+    }
+
+    @Test
+    void commonPoolWorkersAreTheCommonPoolRightForComputeWrongForFetch() {
+        ModelVerdict fetch = judge(FETCH, EvidenceBuilder.fetch(3).on("common-pool", 8).on("caller", 4).peak(6, true).threads(6));
+        ModelVerdict compute = judge(COMPUTE, EvidenceBuilder.compute(6).on("common-pool", 40).on("caller", 8).threads(6));
+        assertAll(() -> assertEquals("common-pool", fetch.id()), () -> assertEquals("fail", fetch.severity()),
+                () -> assertEquals("common-pool", compute.id()), () -> assertEquals("info", compute.severity()));
+    }
+
+    @Test
+    void virtualThreadsAreWrongForCpuWork() {
+        ModelVerdict v = judge(COMPUTE, EvidenceBuilder.compute(6).on("virtual", 48).threads(48).starts(0, 48));
+        assertAll(() -> assertEquals("virtual-threads", v.id()), () -> assertEquals(0, v.share()));
+    }
+
+    @Test
+    void computePoolsMustFollowTheCores() {
+        assertEquals("fixed-pool", judge(COMPUTE, EvidenceBuilder.compute(6).on("pool-worker", 48).pool("tpe", 6, true)).id());
+        assertEquals("fixed-pool", judge(COMPUTE, EvidenceBuilder.compute(6).on("pool-worker", 48).pool("tpe", 5, true)).id());
+        assertEquals("hard-coded-pool-size", judge(COMPUTE, EvidenceBuilder.compute(6).on("pool-worker", 48).pool("tpe", 2, true)).id());
+        assertEquals("hard-coded-pool-size", judge(COMPUTE, EvidenceBuilder.compute(6).on("pool-worker", 48).pool("tpe", 8, true)).id());
+    }
+
+    @Test
+    void aThreadPerItemIsThreadPerTask() {
+        ModelVerdict v = judge(COMPUTE, EvidenceBuilder.compute(6).on("platform", 48).threads(48).starts(48, 0));
+        assertEquals("thread-per-task", v.id(), v.summary());
+    }
+
+    @Test
+    void overlappingSendAsyncCallsAreTheAsyncClient() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).on("caller", 12).calls(12, 12).threads(1));
+        assertEquals("async-client", v.id(), v.summary());
+    }
+
+    @Test
+    void theStubIsNotImplemented() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).calls(0, 0).threw("java.lang.UnsupportedOperationException: TODO"));
+        assertAll(() -> assertEquals("not-implemented", v.id()), () -> assertTrue(v.summary().startsWith("Not implemented yet")));
+    }
+
+    @Test
+    void noEvidenceIsItsOwnVerdict() {
+        assertEquals("no-evidence", ModelRules.judge(FETCH, List.of()).id());
+    }
+
+    @Test
+    void theFirstObservationThatIsNotExpectedDecides() {
+        Evidence good = EvidenceBuilder.fetch(3).on("pool-worker", 12).pool("tpe", 3, true).build();
+        Evidence bad = EvidenceBuilder.fetch(4).on("pool-worker", 12).pool("tpe", 4, false).build();
+        assertEquals("leaked-threads", ModelRules.judge(FETCH, List.of(good, bad)).id());
+    }
+}
