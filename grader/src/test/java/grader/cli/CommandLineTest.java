@@ -1,0 +1,74 @@
+package grader.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract with pipelines: usage errors exit 2 with the reason and the usage. */
+class CommandLineTest {
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        Run r = run("--help");
+        assertAll(() -> assertEquals(0, r.code()),
+                () -> assertTrue(r.out().contains("grade"), r.out()),
+                () -> assertTrue(r.out().contains("Exit codes:"), r.out()),
+                () -> assertTrue(r.out().contains("3   the grader itself failed"), r.out()));
+    }
+
+    @Test
+    void gradeHelpDocumentsItsOptions() {
+        Run r = run("grade", "--help");
+        assertAll(() -> assertEquals(0, r.code()),
+                () -> assertTrue(r.out().contains("--report-dir"), r.out()),
+                () -> assertTrue(r.out().contains("--exercise"), r.out()),
+                () -> assertTrue(r.out().contains("fetch, compute"), r.out()));
+    }
+
+    @Test
+    void aMissingFolderIsAUsageErrorNamingTheFolder(@TempDir Path tmp) {
+        Run r = run("grade", tmp.resolve("nowhere").toString());
+        assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()),
+                () -> assertTrue(r.err().contains("nowhere does not exist"), r.err()),
+                () -> assertTrue(r.err().contains("Usage:"), r.err()));
+    }
+
+    @Test
+    void anUnknownExerciseIsAUsageErrorListingTheKnownOnes(@TempDir Path tmp) {
+        Run r = run("grade", tmp.toString(), "--exercise", "crawl2");
+        assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()),
+                () -> assertTrue(r.err().contains("unknown exercise 'crawl2'; known: fetch, compute"), r.err()));
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError(@TempDir Path tmp) {
+        Run r = run("grade", tmp.toString(), "--fast");
+        assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()), () -> assertTrue(r.err().contains("--fast"), r.err()));
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run r = run();
+        assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()), () -> assertTrue(r.err().contains("a command is required"), r.err()));
+    }
+
+    @Test
+    void tooFewProcessorsIsRefusedBecauseTheyHideMistakes(@TempDir Path tmp) {
+        Run r = run("grade", tmp.toString(), "--active-processors", "2");
+        assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()), () -> assertTrue(r.err().contains("4 or more"), r.err()));
+    }
+}
