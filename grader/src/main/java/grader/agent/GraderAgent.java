@@ -1,0 +1,134 @@
+package grader.agent;
+
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.loading.ClassInjector;
+
+/**
+ * The grader's {@code -javaagent} (manifest {@code Premain-Class}). It puts {@link grader.agent.boot.ProbeHub} on
+ * the bootstrap class path, retransforms the JDK's thread, pool, process and exit methods, watches the learner
+ * kernels named in its argument ({@code kernels=Class#method,...}), checks that every probe fires, and then calls
+ * {@link grader.probes.Recorder#agentInstalled} once: with null, or with what failed and what to do.
+ *
+ * <p>It never throws out of premain and writes nothing to stdout; stderr gets Byte Buddy's transformation errors
+ * only. The test JVM needs {@link grader.probes.AgentFlags#JVM_FLAGS} and the grader's classes on its class path.
+ */
+public final class GraderAgent {
+    private GraderAgent() {}
+
+    static final String RECORDER = "grader.probes.Recorder";
+
+    /** The JDK types the agent transforms; each is loaded before install (see {@link #installJdkProbes}). */
+    static final List<String> JDK_TYPES = Stream.of(ThreadStartTransformer.TYPES, ThreadPoolExecutorTransformer.TYPES,
+            ForkJoinPoolTransformer.TYPES, ProcessStartTransformer.TYPES, RuntimeExitTransformer.TYPES)
+            .flatMap(List::stream).toList();
+
+    public static void premain(String args, Instrumentation inst) {
+        try {
+            Class.forName(RECORDER, false, GraderAgent.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            System.err.println("grader agent: " + RECORDER + " is not on the class path, so nothing would receive the"
+                    + " agent's events; start the test JVM with the grader's classes (grader.jar) on its class path.");
+            return;
+        }
+        String problem;
+        try {
+            problem = install(args, inst);
+        } catch (Throwable e) {
+            problem = "the grader's agent could not install on Java " + Runtime.version() + ": " + e
+                    + ". Run the grader on JDK 21 or 25, or report this message with `java -version` to the course staff.";
+        }
+        grader.probes.Recorder.agentInstalled(problem);
+    }
+
+    /** {@return null when every probe fired, else the sentence for {@code Recorder.agentInstalled}} */
+    static String install(String args, Instrumentation inst) throws Exception {
+        AgentArguments arguments = AgentArguments.parse(args);
+        // AgentBuilder.Default's constructor reaches ClassInjector, whose static initializers probe sun.misc.Unsafe:
+        // JDK 24+ then prints "WARNING: A terminally deprecated method in sun.misc.Unsafe has been called". Byte Buddy's
+        // "safe" mode skips Unsafe, and this agent injects no classes, so it loses nothing. maven-shade relocates this
+        // literal with Byte Buddy (grader.agent.shaded.bytebuddy.safe): only the agent's copy reads it, not a learner's.
+        if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
+            System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+        }
+        BootstrapInjection.appendProbeHub(inst);
+        SelfTest selfTest = new SelfTest();
+        Sinks.selfTest = selfTest;
+        List<String> missed;
+        try {
+            Sinks.install();
+            InstallLog log = new InstallLog();
+            installJdkProbes(inst, log);
+            if (!arguments.kernels().isEmpty()) {
+                installKernelProbes(inst, arguments, log);
+            }
+            missed = selfTest.run(log, JDK_TYPES);
+        } finally {
+            Sinks.selfTest = null;
+        }
+        List<String> sentences = new ArrayList<>();
+        if (!arguments.problems().isEmpty()) {
+            sentences.add("The grader's agent argument is wrong: " + String.join("; ", arguments.problems())
+                    + ". Fix the kernels of the exercise spec; the entries above are not watched.");
+        }
+        if (!missed.isEmpty()) {
+            sentences.add("The grader's agent self-test failed on Java " + Runtime.version() + " ("
+                    + System.getProperty("java.vendor") + "): " + String.join("; ", missed) + ". Without these probes"
+                    + " the grader can't tell how the learner's code creates threads, pools or processes, so it gives no"
+                    + " verdict. Run the grader on JDK 21 or 25 (the versions it is checked on), or report this message"
+                    + " with `java -version` to the course staff.");
+        }
+        return sentences.isEmpty() ? null : String.join(" ", sentences);
+    }
+
+    /**
+     * Retransforms the already loaded JDK classes. They are loaded by name first and listed explicitly: a class
+     * that first loads while Byte Buddy is busy retransforming can be skipped (its circularity lock) and is then
+     * never transformed, silently; ForkJoinPool was, on JDK 25, with the default discovery. The transformer stays registered, so a later retransformation by
+     * someone else keeps the advice.
+     */
+    private static void installJdkProbes(Instrumentation inst, InstallLog log) throws ClassNotFoundException {
+        List<Class<?>> targets = new ArrayList<>();
+        for (String type : JDK_TYPES) {
+            targets.add(Class.forName(type, false, null));
+        }
+        new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(targets.toArray(new Class<?>[0])))
+                .with((AgentBuilder.RedefinitionStrategy.Listener) log)
+                .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
+                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .with((AgentBuilder.Listener) log)
+                .ignore(none()) // the default ignores the bootstrap loader's classes, i.e. all of these
+                .type(namedOneOf(ThreadStartTransformer.TYPES.toArray(new String[0])))
+                .transform(new ThreadStartTransformer())
+                .type(namedOneOf(ThreadPoolExecutorTransformer.TYPES.toArray(new String[0])))
+                .transform(new ThreadPoolExecutorTransformer())
+                .type(namedOneOf(ForkJoinPoolTransformer.TYPES.toArray(new String[0])))
+                .transform(new ForkJoinPoolTransformer())
+                .type(namedOneOf(ProcessStartTransformer.TYPES.toArray(new String[0])))
+                .transform(new ProcessStartTransformer())
+                .type(namedOneOf(RuntimeExitTransformer.TYPES.toArray(new String[0])))
+                .transform(new RuntimeExitTransformer())
+                .installOn(inst);
+    }
+
+    /** Learner classes load later, in the app (or a grader) class loader: a plain load-time transformation. */
+    private static void installKernelProbes(Instrumentation inst, AgentArguments arguments, InstallLog log) {
+        new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
+                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .with((AgentBuilder.Listener) log)
+                .type(namedOneOf(arguments.kernels().keySet().toArray(new String[0])))
+                .transform(new KernelTransformer(arguments.kernels()))
+                .installOn(inst);
+    }
+}

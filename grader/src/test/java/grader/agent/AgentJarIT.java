@@ -1,0 +1,174 @@
+package grader.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.agent.it.AgentProbeMain;
+import grader.agent.it.FactorialKernel;
+import grader.probes.AgentFlags;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged agent: what {@code grader-agent.jar} holds, and what it sees in a real child JVM started the way the
+ * grader starts a test JVM ({@code -javaagent:...=kernels=...} plus {@link AgentFlags#JVM_FLAGS}).
+ */
+class AgentJarIT {
+    private static final String KERNEL = FactorialKernel.class.getName() + "#sumOfFactorials";
+
+    private static Path home;
+    private static Path agentJar;
+
+    @TempDir
+    static Path classPath;
+
+    @BeforeAll
+    static void locateBuild() throws IOException {
+        home = Path.of(System.getProperty("grader.home", "target")).toAbsolutePath();
+        agentJar = home.resolve("grader-agent.jar");
+        assertTrue(Files.isRegularFile(agentJar), agentJar + " is missing: run `mvn package` first");
+        // The grader's classes without grader/agent (the agent jar brings its own, with Byte Buddy relocated),
+        // as in grader.jar, plus this test's probe main and kernel.
+        copy(home.resolve("classes"), classPath, p -> !p.startsWith("grader/agent"));
+        copy(home.resolve("test-classes"), classPath, p -> p.startsWith("grader/agent/it") || p.equals("grader/agent")
+                || p.equals("grader"));
+    }
+
+    @Test
+    void theJarHoldsOnlyTheGraderAndRelocatedByteBuddy() throws IOException {
+        try (JarFile jar = new JarFile(agentJar.toFile())) {
+            Set<String> roots = new TreeSet<>();
+            List<String> unrelocated = new ArrayList<>();
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                roots.add(entry.getName().split("/")[0]);
+                if (entry.getName().startsWith("net/") || entry.getName().contains("/net/bytebuddy/")) {
+                    unrelocated.add(entry.getName());
+                }
+            }
+            assertEquals(Set.of("grader", "META-INF"), roots);
+            // maven-shade rewrites the classes under META-INF/versions/ but doesn't move them (MSHADE-406): Byte Buddy's
+            // JDK 24+ ClassFile API bridge then can't be found under its relocated name. grader/pom.xml needs a second
+            // relocation, META-INF/versions/24/net/bytebuddy -> META-INF/versions/24/grader/agent/shaded/bytebuddy.
+            assertEquals(List.of(), unrelocated, "Byte Buddy entries left at their original path");
+            assertTrue(jar.getEntry("grader/agent/shaded/bytebuddy/agent/builder/AgentBuilder.class") != null);
+            assertTrue(jar.getEntry(BootstrapInjection.PROBE_HUB) != null);
+
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertEquals(GraderAgent.class.getName(), manifest.getValue("Premain-Class"));
+            assertEquals("true", manifest.getValue("Can-Retransform-Classes"));
+        }
+    }
+
+    @Test
+    void aChildJvmSeesEveryKindOfEventAndPrintsNoWarning() throws Exception {
+        Run run = runChild("kernels=" + KERNEL + ",grader.agent.it.NotLoaded#never");
+
+        assertEquals(4, run.exitCode(), run::toString); // System.exit(3), then halt(4) from the shutdown hook
+        assertEquals("", run.stderr(), run::toString);
+        assertFalse(run.stdout().toLowerCase().contains("warning"), run::toString);
+
+        List<String> out = run.stdout().lines().toList();
+        assertEquals("agent-problem null", out.get(0), run::toString);
+        assertEquals("probehub-loader null", out.get(1), run::toString);
+
+        assertEquals(1, count(out, "thread-start platform it-platform"), run::toString);
+        assertEquals(1, count(out, "thread-start virtual it-virtual"), run::toString);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, count(out, "thread-start virtual it-vexec-" + i), run::toString);
+        }
+        long fixedWorkers = out.stream().filter(l -> l.startsWith("thread-start platform it-fixed-")).count();
+        assertTrue(fixedWorkers >= 1 && fixedWorkers <= 3, run::toString);
+        assertTrue(out.stream().anyMatch(l -> l.matches("thread-start platform ForkJoinPool-\\d+-worker-\\d+")), run::toString);
+
+        assertEquals(1, count(out, "pool tpe 3 3 ThreadPoolExecutor"), run::toString);
+        assertEquals(1, count(out, "pool tpe 2 " + Integer.MAX_VALUE + " ScheduledThreadPoolExecutor"), run::toString);
+        assertEquals(1, count(out, "pool fjp 2 2 ForkJoinPool"), run::toString);
+
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        assertEquals(1, count(out, "process " + java + " -version"), run::toString);
+        assertEquals(1, count(out, "process it-no-such-program"), run::toString);
+
+        assertEquals(2, count(out, "kernel-enter " + KERNEL), run::toString);
+        assertEquals(2, count(out, "kernel-exit " + KERNEL), run::toString);
+
+        int done = out.indexOf("done");
+        assertEquals(List.of("exit exit 3", "exit halt 4"), out.subList(done + 1, out.size()), run::toString);
+    }
+
+    @Test
+    void aMalformedKernelArgumentIsTheAgentsProblemNotACrash() throws Exception {
+        Run run = runChild("kernels=NoHashHere");
+        assertEquals("", run.stderr(), run::toString);
+        String first = run.stdout().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("agent-problem ") && first.contains("\"NoHashHere\""), run::toString);
+    }
+
+    private record Run(int exitCode, String stdout, String stderr) {}
+
+    private static Run runChild(String agentArgument) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(AgentFlags.JVM_FLAGS);
+        command.add("-javaagent:" + agentJar + "=" + agentArgument);
+        command.add("-cp");
+        command.add(classPath.toString());
+        command.add(AgentProbeMain.class.getName());
+        Path stdout = Files.createTempFile("agent-it", ".out");
+        Path stderr = Files.createTempFile("agent-it", ".err");
+        try {
+            Process child = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            if (!child.waitFor(120, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+                throw new AssertionError("the child JVM did not finish within 120 s: " + command);
+            }
+            return new Run(child.exitValue(), Files.readString(stdout), Files.readString(stderr));
+        } finally {
+            Files.deleteIfExists(stdout);
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    private static long count(List<String> lines, String line) {
+        return lines.stream().filter(line::equals).count();
+    }
+
+    private static void copy(Path from, Path to, java.util.function.Predicate<String> keep) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(source -> {
+                String relative = from.relativize(source).toString().replace(File.separatorChar, '/');
+                if (relative.isEmpty() || !keep.test(relative)) {
+                    return;
+                }
+                try {
+                    Path target = to.resolve(relative);
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(source, target);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package grader.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transformers' matchers against the running JDK's own classes: the JDK's internals drift between releases
+ * (BlockHound broke on JDK 19, 21 and 22), so each must still pick exactly the methods it is meant to.
+ */
+class JdkTargetsTest {
+
+    @Test
+    void threadStartMatchesBothStartsOfThreadAndOfVirtualThread() throws Exception {
+        assertEquals(List.of("start()", "start(jdk.internal.vm.ThreadContainer)"),
+                matched("java.lang.Thread", ThreadStartTransformer.methods()));
+        assertEquals(List.of("start()", "start(jdk.internal.vm.ThreadContainer)"),
+                matched("java.lang.VirtualThread", ThreadStartTransformer.methods()));
+    }
+
+    @Test
+    void threadPoolExecutorMatchesOnlyTheTerminalConstructor() throws Exception {
+        assertEquals(List.of("<init>(int,int,long,java.util.concurrent.TimeUnit,java.util.concurrent.BlockingQueue,"
+                        + "java.util.concurrent.ThreadFactory,java.util.concurrent.RejectedExecutionHandler)"),
+                matched("java.util.concurrent.ThreadPoolExecutor", ThreadPoolExecutorTransformer.constructors()));
+    }
+
+    @Test
+    void forkJoinPoolMatchesOnlyTheTerminalPublicConstructor() throws Exception {
+        List<String> matched = matched("java.util.concurrent.ForkJoinPool", ForkJoinPoolTransformer.constructors());
+        assertEquals(1, matched.size(), matched::toString);
+        assertTrue(matched.get(0).startsWith("<init>(int,java.util.concurrent.ForkJoinPool$ForkJoinWorkerThreadFactory,"),
+                matched::toString);
+    }
+
+    @Test
+    void processStartMatchesTheStaticStartOfProcessImpl() throws Exception {
+        List<String> matched = matched("java.lang.ProcessImpl", ProcessStartTransformer.methods());
+        assertEquals(1, matched.size(), matched::toString);
+        assertTrue(matched.get(0).startsWith("start(java.lang.String[],java.util.Map,java.lang.String,"), matched::toString);
+    }
+
+    @Test
+    void runtimeMatchesExitAndHalt() throws Exception {
+        assertEquals(List.of("exit(int)", "halt(int)"), matched("java.lang.Runtime", RuntimeExitTransformer.methods()));
+    }
+
+    @Test
+    void everyTransformedTypeIsListedForPreloading() {
+        assertEquals(List.of("java.lang.Thread", "java.lang.VirtualThread", "java.util.concurrent.ThreadPoolExecutor",
+                "java.util.concurrent.ForkJoinPool", "java.lang.ProcessImpl", "java.lang.Runtime"), GraderAgent.JDK_TYPES);
+    }
+
+    private static List<String> matched(String type, ElementMatcher<? super MethodDescription> matcher) throws Exception {
+        return TypeDescription.ForLoadedType.of(Class.forName(type, false, null)).getDeclaredMethods().filter(matcher)
+                .stream()
+                .map(m -> (m.isConstructor() ? "<init>" : m.getName()) + "("
+                        + String.join(",", m.getParameters().asTypeList().asErasures().stream().map(JdkTargetsTest::name).toList())
+                        + ")")
+                .sorted()
+                .toList();
+    }
+
+    private static String name(TypeDescription type) {
+        return type.isArray() ? name(type.getComponentType()) + "[]" : type.getName();
+    }
+}
