@@ -47,7 +47,12 @@ public final class Episode implements AutoCloseable {
     private volatile List<String> leaked = List.of();
     private volatile List<Boolean> poolsShutDown = List.of();
 
-    record StartedThread(Thread thread, boolean poolWorker, Site site) {}
+    /**
+     * A thread the learner's code started. {@code poolWorker}: a ThreadPoolExecutor's worker;
+     * {@code managed}: an executor owns it (a pool, a ForkJoinPool, a thread-per-task executor), so
+     * whether it outlives the call is told by that executor's state, not by the thread's.
+     */
+    record StartedThread(Thread thread, boolean poolWorker, boolean managed, Site site) {}
 
     private record PoolRecord(Object pool, String kind, int core, int max, Site site) {}
 
@@ -145,9 +150,11 @@ public final class Episode implements AutoCloseable {
             if (!t.isAlive() || isCommonPoolWorker(t)) {
                 continue;
             }
-            if (s.poolWorker() || t instanceof ForkJoinWorkerThread) {
-                // Workers of a pool that was shut down may still be finishing; an open pool is reported as such.
-                if (!allPoolsShut) {
+            if (s.managed()) {
+                // A closed executor's threads may take a moment to terminate after their last task; an
+                // executor left open is reported through its pool. A thread the learner started itself
+                // and did not join is alive at return for sure: that is the leak.
+                if (!allPoolsShut && (s.poolWorker() || t instanceof ForkJoinWorkerThread)) {
                     alive.add(describe(t));
                 }
             } else {
@@ -222,9 +229,21 @@ public final class Episode implements AutoCloseable {
         if (site.isEmpty()) {
             return;
         }
-        boolean poolWorker = StackWalker.getInstance().walk(frames -> frames.anyMatch(f ->
-                f.getClassName().equals("java.util.concurrent.ThreadPoolExecutor") && f.getMethodName().equals("addWorker")));
-        if (started.putIfAbsent(t, new StartedThread(t, poolWorker, site.get())) == null && startSite == null
+        boolean[] how = StackWalker.getInstance().walk(frames -> {
+            boolean worker = false;
+            boolean managed = false;
+            for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                String c = f.getClassName();
+                if (c.equals("java.util.concurrent.ThreadPoolExecutor") && f.getMethodName().equals("addWorker")) {
+                    worker = true;
+                    managed = true;
+                } else if (c.startsWith("java.util.concurrent.ThreadPerTaskExecutor") || c.startsWith("java.util.concurrent.ForkJoinPool")) {
+                    managed = true;
+                }
+            }
+            return new boolean[] {worker, managed};
+        });
+        if (started.putIfAbsent(t, new StartedThread(t, how[0], how[1], site.get())) == null && startSite == null
                 && !isCommonPoolWorker(t)) {
             startSite = site.get();
         }

@@ -64,8 +64,19 @@ public final class ProbingHttpClient extends HttpClient {
             episode.ifPresent(Episode::exitCall);
             throw e;
         }
-        episode.ifPresent(e -> f.whenComplete((r, x) -> e.exitCall()));
-        return f;
+        if (episode.isEmpty()) {
+            return f;
+        }
+        // The learner's callbacks chain on the future returned here, so they run only after the request
+        // stopped counting: a Semaphore released in whenComplete cannot make the count overshoot.
+        Episode e = episode.get();
+        CompletableFuture<T> counted = f.whenComplete((r, x) -> e.exitCall());
+        counted.whenComplete((r, x) -> {
+            if (counted.isCancelled()) {
+                f.cancel(true);
+            }
+        });
+        return counted;
     }
 
     @Override public Optional<CookieHandler> cookieHandler() { return delegate.cookieHandler(); }

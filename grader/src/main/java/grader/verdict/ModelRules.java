@@ -82,13 +82,13 @@ public final class ModelRules {
             new Rule("fork-join-pool", "watched calls ran on a ForkJoinPool the learner created",
                     (e, s) -> e.callsOn(ThreadKind.FORK_JOIN_POOL) > 0,
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on your ForkJoinPool"
-                            + poolSizes(e, "fjp") + ", " + count(e.distinctThreads(), "thread") + ", at most "
+                            + poolSizes(e, "fjp") + " (" + e.distinctThreads() + " of them did work), at most "
                             + e.peakOverlap() + " at once.",
                     e -> firstPool(e, "fjp").map(Evidence.PoolSeen::site).orElse(e.callSite())),
             new Rule("fixed-pool", "watched calls ran on pool workers or the learner's platform threads",
                     (e, s) -> e.callsOn(ThreadKind.POOL_WORKER) > 0 || e.callsOn(ThreadKind.PLATFORM) > 0,
-                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on a pool" + poolSizes(e, "tpe") + ": "
-                            + count(e.distinctThreads(), "thread") + ", at most " + e.peakOverlap() + " at once ("
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on a pool" + poolSizes(e, "tpe") + " ("
+                            + e.distinctThreads() + " of them did work), at most " + e.peakOverlap() + " at once ("
                             + e.limitName() + " = " + e.limit() + ").",
                     e -> firstPool(e, "tpe").map(Evidence.PoolSeen::site).orElse(e.startSite())),
             new Rule("unknown", "the threads that did the work are of no kind the grader knows",
