@@ -203,6 +203,15 @@ public final class Grader {
                     List.of()));
         }
 
+        if (!p.runnable()) {
+            // Nothing ran, but every test the exercise registers is still listed, with the reason.
+            Stage failed = stages.stream().filter(st -> "failed".equals(st.status())).findFirst().orElseThrow();
+            for (String cls : spec.tests().all(request.hiddenJar().isPresent())) {
+                tests.add(new TestResult(cls, cls, kindOf(spec, cls), cls, null, "not-run",
+                        "not run: the " + failed.name() + " stage failed: " + failed.message(), null));
+            }
+        }
+
         ModelVerdict verdict;
         if (graderError != null && p.runnable()) {
             verdict = new ModelVerdict("grader-error", "fail", 0, graderError, "This is the grader's fault, not yours.",

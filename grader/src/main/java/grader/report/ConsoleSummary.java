@@ -39,7 +39,7 @@ public final class ConsoleSummary {
             }
             if (v != null) {
                 wrap(out, v.summary());
-                if (!v.expected() && v.why() != null) {
+                if (v.why() != null) {
                     wrap(out, v.why());
                 }
                 if (v.hint() != null) {

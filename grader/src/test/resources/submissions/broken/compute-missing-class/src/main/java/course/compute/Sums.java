@@ -1,0 +1,6 @@
+package course.compute;
+
+/** Wrong on purpose: the class is named Sums, not FactorialSums. */
+public final class Sums {
+    private Sums() {}
+}
