@@ -15,6 +15,23 @@ public final class EvidenceReport {
 
     private EvidenceReport() {}
 
+    /**
+     * Calls the learner's method inside the episode, marks how it ended, and publishes the evidence
+     * whatever happened, so a method that throws is still judged (e.g. as not implemented).
+     */
+    public static <T> T observe(TestReporter reporter, Episode episode, java.util.function.Supplier<T> call) {
+        try {
+            T result = call.get();
+            episode.returned();
+            return result;
+        } catch (RuntimeException | Error e) {
+            episode.threw(e);
+            throw e;
+        } finally {
+            publish(reporter, episode);
+        }
+    }
+
     public static void publish(TestReporter reporter, Episode episode) {
         Evidence evidence = episode.evidence();
         try {

@@ -39,32 +39,12 @@ class ComputeModelCheck {
         List<BigInteger> result;
         try (Episode episode = Episode.begin("compute", TASKS + " sums, availableProcessors() = " + cores,
                 "sumOfFactorials call", TASKS, "availableProcessors()", cores).holdCallsUntil(2, FALLBACK)) {
-            try {
-                result = FactorialSums.computeAll(ns);
-                episode.returned();
-            } catch (RuntimeException | Error e) {
-                episode.threw(e);
-                throw e;
-            } finally {
-                EvidenceReport.publish(reporter, episode);
-            }
+            result = EvidenceReport.observe(reporter, episode, () -> FactorialSums.computeAll(ns));
         }
         assertEquals(expected(ns), result, "sumOfFactorials(n) for each n, in input order");
     }
 
     static List<BigInteger> expected(List<Integer> ns) {
-        List<BigInteger> out = new ArrayList<>();
-        for (int n : ns) {
-            BigInteger sum = BigInteger.ZERO;
-            BigInteger f = BigInteger.ONE;
-            for (int i = 0; i < n; i++) {
-                if (i > 0) {
-                    f = f.multiply(BigInteger.valueOf(i));
-                }
-                sum = sum.add(f);
-            }
-            out.add(sum);
-        }
-        return out;
+        return ns.stream().map(FactorialReference::sumOfFactorials).toList();
     }
 }

@@ -52,16 +52,8 @@ class FetchModelCheck {
              Episode episode = Episode.begin("fetch", URLS + " requests, maxWorkers = " + maxWorkers,
                      "request", URLS, "maxWorkers", maxWorkers)) {
             server.holdAt(new Rendezvous(maxWorkers, FALLBACK, episode::recordWaits));
-            List<Integer> statuses;
-            try {
-                statuses = StatusFetcher.fetchAll(client, server.okUrls(URLS), maxWorkers, TIMEOUT);
-                episode.returned();
-            } catch (RuntimeException | Error e) {
-                episode.threw(e);
-                throw e;
-            } finally {
-                EvidenceReport.publish(reporter, episode);
-            }
+            List<Integer> statuses = EvidenceReport.observe(reporter, episode,
+                    () -> StatusFetcher.fetchAll(client, server.okUrls(URLS), maxWorkers, TIMEOUT));
             assertEquals(Collections.nCopies(URLS, 200), statuses, "every URL answers 200, in input order");
         }
     }
