@@ -5,7 +5,7 @@ import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.report.ConsoleSummary;
 import grader.report.GradeReport;
-import grader.report.JsonReport;
+import grader.report.Exporters;
 import grader.verdict.ExerciseSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -92,6 +92,11 @@ final class GraderCommand implements Runnable {
                 completionCandidates = KnownExercises.class)
         List<String> exercises = new ArrayList<>();
 
+        @Option(names = "--format", paramLabel = "<id>", split = ",",
+                description = "extra report formats, repeatable or comma-separated; report.json is always written. Known: ${COMPLETION-CANDIDATES}",
+                completionCandidates = KnownFormats.class)
+        List<String> formats = new ArrayList<>();
+
         @Option(names = "--hidden", paramLabel = "<jar>", description = "hidden tests to run (default: the grader-*-hidden.jar beside grader.jar, if any)")
         Path hidden;
 
@@ -122,6 +127,11 @@ final class GraderCommand implements Runnable {
                     throw new CommandLine.ParameterException(cl, "unknown exercise '" + id + "'; known: " + String.join(", ", ExerciseSpec.KNOWN));
                 }
             }
+            for (String f : formats) {
+                if (Exporters.byId(f).isEmpty()) {
+                    throw new CommandLine.ParameterException(cl, "unknown format '" + f + "'; known: " + String.join(", ", Exporters.ids()));
+                }
+            }
             if (activeProcessors < 4) {
                 throw new CommandLine.ParameterException(cl, "--active-processors must be 4 or more (a 2-core machine's common pool would hide mistakes)");
             }
@@ -138,7 +148,7 @@ final class GraderCommand implements Runnable {
                 GradeRequest request = new GradeRequest(sub, ids, hiddenJar, activeProcessors,
                         Duration.ofSeconds(testTimeout), Duration.ofSeconds(timeout), work);
                 GradeReport report = new Grader(home).grade(request);
-                Path file = JsonReport.write(report, reports);
+                Path file = Exporters.writeAll(report, reports, formats).get("json");
                 new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON).print(report, file, out);
                 ExitCode code = report.graderError() != null ? ExitCode.GRADER_ERROR
                         : report.fullMarks() ? ExitCode.FULL_MARKS : ExitCode.BELOW_FULL_MARKS;
@@ -148,6 +158,12 @@ final class GraderCommand implements Runnable {
             } finally {
                 deleteTree(work);
             }
+        }
+    }
+
+    static final class KnownFormats extends ArrayList<String> {
+        KnownFormats() {
+            super(Exporters.ids());
         }
     }
 

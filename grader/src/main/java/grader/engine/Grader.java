@@ -176,7 +176,7 @@ public final class Grader {
                     default -> "not-run";
                 };
                 String message = "not-run".equals(status) ? notRunReason : r.message();
-                tests.add(new TestResult(r.test().id(), r.test().name(), kind, r.test().className(), r.test().method(),
+                tests.add(result(spec, r.test().id(), r.test().name(), kind, r.test().className(), r.test().method(),
                         status, message, r.trace()));
                 for (String json : r.entries().getOrDefault(EvidenceReport.KEY, List.of())) {
                     try {
@@ -191,7 +191,7 @@ public final class Grader {
             tests.forEach(t -> seen.add(t.className()));
             for (String cls : spec.tests().all(request.hiddenJar().isPresent())) {
                 if (!seen.contains(cls)) {
-                    tests.add(new TestResult(cls, cls, kindOf(spec, cls), cls, null, "not-run",
+                    tests.add(result(spec, cls, cls, kindOf(spec, cls), cls, null, "not-run",
                             graderError != null ? graderError : run.failure() != null ? run.failure()
                                     : "the test class was not found or had no tests", null));
                 }
@@ -207,7 +207,7 @@ public final class Grader {
             // Nothing ran, but every test the exercise registers is still listed, with the reason.
             Stage failed = stages.stream().filter(st -> "failed".equals(st.status())).findFirst().orElseThrow();
             for (String cls : spec.tests().all(request.hiddenJar().isPresent())) {
-                tests.add(new TestResult(cls, cls, kindOf(spec, cls), cls, null, "not-run",
+                tests.add(result(spec, cls, cls, kindOf(spec, cls), cls, null, "not-run",
                         "not run: the " + failed.name() + " stage failed: " + failed.message(), null));
             }
         }
@@ -241,6 +241,23 @@ public final class Grader {
                 num(spec.points().total()));
         return new ExerciseReport(spec.id(), spec.title(), score, spec.points().total(),
                 new GradeReport.Points(fPart, mPart, sPart), formula, stages, verdict, p.statics(), tests);
+    }
+
+    /** A test result with its visibility; a hidden test's output is cut here, once, for every exporter. */
+    private static TestResult result(ExerciseSpec spec, String id, String name, String kind, String cls, String method,
+                                     String status, String message, String trace) {
+        ExerciseSpec.Visibility v = spec.visibility();
+        if ("hidden".equals(kind) && !"not-run".equals(status)) {
+            switch (v.hiddenOutput()) {
+                case "message" -> trace = null;
+                case "none" -> {
+                    trace = null;
+                    message = null;
+                }
+                default -> { }
+            }
+        }
+        return new TestResult(id, name, kind, cls, method, status, v.of(kind), message, trace);
     }
 
     private static String notRunReason(TestJvm.Result run, GradeRequest request) {

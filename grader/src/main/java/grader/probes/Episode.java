@@ -40,6 +40,10 @@ public final class Episode implements AutoCloseable {
     private final ConcurrentLinkedQueue<PoolRecord> pools = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Evidence.ProcessSeen> processes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Evidence.ThreadWait> waits = new ConcurrentLinkedQueue<>();
+    private final long startNanos = System.nanoTime();
+    private final ConcurrentLinkedQueue<CallRecord> timeline = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger timelineSize = new AtomicInteger();
+    private final ThreadLocal<java.util.ArrayDeque<Call>> kernelCalls = ThreadLocal.withInitial(java.util.ArrayDeque::new);
     private volatile Site callSite;
     private volatile Site startSite;
     private volatile String outcome = "running";
@@ -55,6 +59,24 @@ public final class Episode implements AutoCloseable {
     record StartedThread(Thread thread, boolean poolWorker, boolean managed, Site site) {}
 
     private record PoolRecord(Object pool, String kind, int core, int max, Site site) {}
+
+    /** Most calls a timeline keeps; the counts above it are exact whatever its length. */
+    static final int TIMELINE_CAP = 2_000;
+
+    /** A watched call in progress: pass it back to {@link #exitCall(Call)}. */
+    public static final class Call {
+        private final Thread thread;
+        private final long start;
+        private final boolean async;
+
+        private Call(Thread thread, long start, boolean async) {
+            this.thread = thread;
+            this.start = start;
+            this.async = async;
+        }
+    }
+
+    private record CallRecord(Thread thread, long start, long end, boolean async) {}
 
     private Episode(String exercise, String scenario, String callLabel, int tasks, String limitName, int limit) {
         this.exercise = exercise;
@@ -91,11 +113,11 @@ public final class Episode implements AutoCloseable {
     }
 
     /** A watched call starts on the current thread; may wait at the rendezvous. */
-    public void enterCall(boolean async) {
-        enterCall(async, null);
+    public Call enterCall(boolean async) {
+        return enterCall(async, null);
     }
 
-    private void enterCall(boolean async, String kernel) {
+    private Call enterCall(boolean async, String kernel) {
         Thread t = Thread.currentThread();
         calls.incrementAndGet();
         if (async) {
@@ -107,15 +129,20 @@ public final class Episode implements AutoCloseable {
         }
         int n = inFlight.incrementAndGet();
         peak.accumulateAndGet(n, Math::max);
+        Call call = new Call(t, System.nanoTime(), async);
         Rendezvous r = rendezvous;
         if (r != null) {
             r.arrive();
         }
+        return call;
     }
 
     /** A watched call has ended (returned, threw or, for an asynchronous one, completed). */
-    public void exitCall() {
+    public void exitCall(Call call) {
         inFlight.decrementAndGet();
+        if (timelineSize.incrementAndGet() <= TIMELINE_CAP) {
+            timeline.add(new CallRecord(call.thread, call.start, System.nanoTime(), call.async));
+        }
     }
 
     /** The learner's method returned: takes the census of what is left behind. */
@@ -190,7 +217,7 @@ public final class Episode implements AutoCloseable {
             ThreadKind kind = ThreadKind.of(t, caller, started.get(t));
             byKind.merge(kind.id(), n.get(), Integer::sum);
             if (names.size() < 8) {
-                names.add(t.getName().isEmpty() ? (t.isVirtual() ? "virtual#" : "thread#") + t.threadId() : t.getName());
+                names.add(threadName(t));
             }
         });
         int platform = 0;
@@ -210,13 +237,23 @@ public final class Episode implements AutoCloseable {
             poolsSeen.add(new Evidence.PoolSeen(p.kind(), p.core(), p.max(), isShut, p.site()));
             i++;
         }
+        List<Evidence.CallSpan> spans = new ArrayList<>();
+        for (CallRecord c : timeline) {
+            spans.add(new Evidence.CallSpan(threadName(c.thread()), ThreadKind.of(c.thread(), caller, started.get(c.thread())).id(),
+                    (c.start() - startNanos) / 1_000, (c.end() - startNanos) / 1_000, c.async()));
+        }
+        spans.sort(java.util.Comparator.comparingLong(Evidence.CallSpan::startMicros));
         Rendezvous r = rendezvous;
         return new Evidence(exercise, scenario, callLabel, tasks, limitName, limit,
                 Runtime.getRuntime().availableProcessors(), caller.getName(), outcome, thrown,
                 calls.get(), asyncCalls.get(), peak.get(),
                 r == null ? null : r.result(), byKind, callsByThread.size(), names,
                 platform, virtual, poolsSeen, List.copyOf(processes), leaked, List.copyOf(waits),
-                callSite, startSite);
+                callSite, startSite, spans);
+    }
+
+    private static String threadName(Thread t) {
+        return t.getName().isEmpty() ? (t.isVirtual() ? "virtual#" : "thread#") + t.threadId() : t.getName();
     }
 
     // ---- events from the Recorder ----
@@ -259,11 +296,14 @@ public final class Episode implements AutoCloseable {
     }
 
     void kernelEnter(String kernel) {
-        enterCall(false, kernel);
+        kernelCalls.get().push(enterCall(false, kernel));
     }
 
     void kernelExit(String kernel) {
-        exitCall();
+        Call call = kernelCalls.get().poll();
+        if (call != null) {
+            exitCall(call);
+        }
     }
 
     /** Notes where the learner's threads wait: called when a rendezvous gives up. */

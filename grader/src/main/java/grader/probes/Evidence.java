@@ -32,6 +32,8 @@ import java.util.Map;
  * @param waits         where threads were waiting when a rendezvous gave up (locks, futures)
  * @param callSite      the learner frame that made the first watched call
  * @param startSite     the learner frame that started the first thread
+ * @param timeline      when each watched call ran, on which thread: for the HTML report's picture only,
+ *                      never for a verdict (capped; the counts above are exact)
  */
 public record Evidence(
         String exercise,
@@ -58,7 +60,8 @@ public record Evidence(
         List<String> leakedThreads,
         List<ThreadWait> waits,
         Site callSite,
-        Site startSite) {
+        Site startSite,
+        List<CallSpan> timeline) {
 
     public Evidence {
         callsByKind = Map.copyOf(callsByKind);
@@ -67,6 +70,7 @@ public record Evidence(
         processes = List.copyOf(processes);
         leakedThreads = List.copyOf(leakedThreads);
         waits = List.copyOf(waits);
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
     /** {@return how many watched calls ran on threads of this kind} */
@@ -86,6 +90,9 @@ public record Evidence(
 
     /** A thread seen waiting when a rendezvous gave up: on a lock held by another thread, or in a JDK call. */
     public record ThreadWait(String thread, String state, String waitingIn, String lock, String lockOwner, Site site) {}
+
+    /** One watched call on the timeline, in microseconds since the learner's method was called. */
+    public record CallSpan(String thread, String kind, long startMicros, long endMicros, boolean async) {}
 
     /** The rendezvous: how many calls it waited for, and whether they were ever in progress together. */
     public record RendezvousResult(int target, boolean reached) {}

@@ -34,12 +34,15 @@ public final class ProbingHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        Optional<Episode> episode = Episode.current();
-        episode.ifPresent(e -> e.enterCall(false));
+        Episode episode = Episode.current().orElse(null);
+        if (episode == null) {
+            return delegate.send(request, handler);
+        }
+        Episode.Call call = episode.enterCall(false);
         try {
             return delegate.send(request, handler);
         } finally {
-            episode.ifPresent(Episode::exitCall);
+            episode.exitCall(call);
         }
     }
 
@@ -55,22 +58,21 @@ public final class ProbingHttpClient extends HttpClient {
     }
 
     private <T> CompletableFuture<T> watch(java.util.function.Supplier<CompletableFuture<T>> send) {
-        Optional<Episode> episode = Episode.current();
-        episode.ifPresent(e -> e.enterCall(true));
+        Episode e = Episode.current().orElse(null);
+        if (e == null) {
+            return send.get();
+        }
+        Episode.Call call = e.enterCall(true);
         CompletableFuture<T> f;
         try {
             f = send.get();
-        } catch (RuntimeException e) {
-            episode.ifPresent(Episode::exitCall);
-            throw e;
-        }
-        if (episode.isEmpty()) {
-            return f;
+        } catch (RuntimeException x) {
+            e.exitCall(call);
+            throw x;
         }
         // The learner's callbacks chain on the future returned here, so they run only after the request
         // stopped counting: a Semaphore released in whenComplete cannot make the count overshoot.
-        Episode e = episode.get();
-        CompletableFuture<T> counted = f.whenComplete((r, x) -> e.exitCall());
+        CompletableFuture<T> counted = f.whenComplete((r, x) -> e.exitCall(call));
         counted.whenComplete((r, x) -> {
             if (counted.isCancelled()) {
                 f.cancel(true);

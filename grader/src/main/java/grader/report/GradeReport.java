@@ -89,9 +89,18 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
     }
 
     /**
-     * @param kind   public, model or hidden
-     * @param status passed, failed, aborted, skipped or not-run
+     * @param kind       public, model or hidden
+     * @param status     passed, failed, aborted, skipped or not-run
+     * @param visibility who sees it (visible, hidden, after_due_date, after_published), from the spec
+     * @param message    why it did not pass (already cut to what the spec lets learners see)
+     * @param trace      the stack trace (likewise)
      */
     public record TestResult(String id, String name, String kind, String className, String method, String status,
-                             String message, String trace) {}
+                             String visibility, String message, String trace) {
+
+        /** {@return whether the test earned its share of points} */
+        public boolean passed() {
+            return "passed".equals(status);
+        }
+    }
 }

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param models     expected verdict ids (full model points) and warned ones (a share of them)
  * @param staticRules ids of static rules (see {@link grader.verdict.statics.StaticRules})
  * @param feedback   per verdict id: why it is wrong for this work, and a hint
+ * @param visibility who sees which tests, and how much of a hidden test's output
  */
 public record ExerciseSpec(
         String id,
@@ -38,7 +39,8 @@ public record ExerciseSpec(
         String poolSize,
         Models models,
         List<String> staticRules,
-        Map<String, Feedback> feedback) {
+        Map<String, Feedback> feedback,
+        Visibility visibility) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -52,6 +54,7 @@ public record ExerciseSpec(
         kernels = kernels == null ? List.of() : List.copyOf(kernels);
         staticRules = staticRules == null ? List.of() : List.copyOf(staticRules);
         feedback = feedback == null ? Map.of() : Map.copyOf(feedback);
+        visibility = visibility == null ? Visibility.DEFAULT : visibility;
         if (!"io".equals(workload) && !"cpu".equals(workload)) {
             throw new IllegalArgumentException("exercise " + id + ": workload must be \"io\" or \"cpu\", not " + workload);
         }
@@ -109,6 +112,41 @@ public record ExerciseSpec(
     }
 
     public record Feedback(String why, String hint) {}
+
+    /**
+     * Who sees which tests (Gradescope's values: {@code visible}, {@code hidden}, {@code after_due_date},
+     * {@code after_published}), and how much of a hidden test's output learners get: {@code full}
+     * (message and trace), {@code message} (the assertion message only) or {@code none} (status only).
+     */
+    public record Visibility(String publicTests, String model, String hidden, String hiddenOutput) {
+        public static final Visibility DEFAULT = new Visibility("visible", "visible", "after_due_date", "message");
+        private static final java.util.Set<String> WHO = java.util.Set.of("visible", "hidden", "after_due_date", "after_published");
+        private static final java.util.Set<String> HOW_MUCH = java.util.Set.of("full", "message", "none");
+
+        public Visibility {
+            publicTests = publicTests == null ? "visible" : publicTests;
+            model = model == null ? "visible" : model;
+            hidden = hidden == null ? "after_due_date" : hidden;
+            hiddenOutput = hiddenOutput == null ? "message" : hiddenOutput;
+            for (String v : List.of(publicTests, model, hidden)) {
+                if (!WHO.contains(v)) {
+                    throw new IllegalArgumentException("visibility must be one of " + WHO + ", not " + v);
+                }
+            }
+            if (!HOW_MUCH.contains(hiddenOutput)) {
+                throw new IllegalArgumentException("hiddenOutput must be one of " + HOW_MUCH + ", not " + hiddenOutput);
+            }
+        }
+
+        /** {@return the visibility of a test of this kind (public, model, hidden)} */
+        public String of(String kind) {
+            return switch (kind) {
+                case "public" -> publicTests;
+                case "model" -> model;
+                default -> hidden;
+            };
+        }
+    }
 
     /** The Java package the exercise lives in. */
     public String packageName() {

@@ -112,6 +112,6 @@ final class EvidenceBuilder {
     Evidence build() {
         return new Evidence(exercise, "test", callLabel, tasks, limitName, limit, cpus, "main",
                 thrown == null ? "returned" : "threw", thrown, calls, async, peak, rendezvous, byKind, distinct,
-                List.of("t1"), platformStarts, virtualStarts, pools, processes, leaked, waits, SITE, SITE);
+                List.of("t1"), platformStarts, virtualStarts, pools, processes, leaked, waits, SITE, SITE, List.of());
     }
 }

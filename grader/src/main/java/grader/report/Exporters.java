@@ -1,0 +1,56 @@
+package grader.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The formats the grader writes; {@code json} (our report) is always written. */
+public final class Exporters {
+    private Exporters() {}
+
+    /** Every exporter, by id. Add a new format here. */
+    public static final List<Exporter> ALL = List.of(
+            new JsonExporter());
+
+    public static Optional<Exporter> byId(String id) {
+        return ALL.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    public static List<String> ids() {
+        return ALL.stream().map(Exporter::id).toList();
+    }
+
+    /** Writes the report in every format asked for; {@code json} first, whether asked or not. */
+    public static Map<String, Path> writeAll(GradeReport report, Path dir, List<String> formats) throws IOException {
+        Map<String, Path> written = new LinkedHashMap<>();
+        written.put("json", JsonReport.write(report, dir));
+        for (String f : formats) {
+            if (!written.containsKey(f)) {
+                Exporter e = byId(f).orElseThrow(() -> new IllegalArgumentException("unknown format " + f + "; known: " + ids()));
+                written.put(f, e.write(report, dir));
+            }
+        }
+        return written;
+    }
+
+    /** Our JSON report, {@code report.json}. */
+    static final class JsonExporter implements Exporter {
+        @Override
+        public String id() {
+            return "json";
+        }
+
+        @Override
+        public String description() {
+            return "report.json: the grader's own report (schemaVersion " + GradeReport.SCHEMA_VERSION + ")";
+        }
+
+        @Override
+        public Path write(GradeReport report, Path dir) throws IOException {
+            return JsonReport.write(report, dir);
+        }
+    }
+}
