@@ -119,9 +119,9 @@ public record ExerciseSpec(
      * (message and trace), {@code message} (the assertion message only) or {@code none} (status only).
      */
     public record Visibility(String publicTests, String model, String hidden, String hiddenOutput) {
-        public static final Visibility DEFAULT = new Visibility("visible", "visible", "after_due_date", "message");
         private static final java.util.Set<String> WHO = java.util.Set.of("visible", "hidden", "after_due_date", "after_published");
         private static final java.util.Set<String> HOW_MUCH = java.util.Set.of("full", "message", "none");
+        public static final Visibility DEFAULT = new Visibility("visible", "visible", "after_due_date", "message");
 
         public Visibility {
             publicTests = publicTests == null ? "visible" : publicTests;
