@@ -1,6 +1,5 @@
 package grader.cli;
 
-import grader.engine.GradeRequest;
 import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.report.ConsoleSummary;
@@ -10,10 +9,8 @@ import grader.verdict.ExerciseSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = GraderCommand.Version.class,
         description = "Grades Java concurrency exercises: runs public, hidden and model checks in a JVM of their own "
                 + "under a Byte Buddy agent, and tells which concurrency model the code used, with the evidence.",
-        subcommands = {GraderCommand.Grade.class, CommandLine.HelpCommand.class},
+        subcommands = {GraderCommand.Grade.class, GradeClassCommand.class, MergeGradebooksCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every graded exercise got full marks",
@@ -88,32 +85,8 @@ final class GraderCommand implements Runnable {
         @Option(names = "--report-dir", paramLabel = "<dir>", description = "where report.json goes (default: <submission-dir>/target/grader)")
         Path reportDir;
 
-        @Option(names = "--exercise", paramLabel = "<id>", description = "grade only this exercise (repeatable); known: ${COMPLETION-CANDIDATES}",
-                completionCandidates = KnownExercises.class)
-        List<String> exercises = new ArrayList<>();
-
-        @Option(names = "--format", paramLabel = "<id>", split = ",",
-                description = "extra report formats, repeatable or comma-separated; report.json is always written. Known: ${COMPLETION-CANDIDATES}",
-                completionCandidates = KnownFormats.class)
-        List<String> formats = new ArrayList<>();
-
-        @Option(names = "--hidden", paramLabel = "<jar>", description = "hidden tests to run (default: the grader-*-hidden.jar beside grader.jar, if any)")
-        Path hidden;
-
-        @Option(names = "--no-hidden", description = "run only public tests and model checks, as learners do")
-        boolean noHidden;
-
-        @Option(names = "--active-processors", paramLabel = "<n>", defaultValue = "6",
-                description = "-XX:ActiveProcessorCount of the test JVM, 4 or more (default: ${DEFAULT-VALUE})")
-        int activeProcessors;
-
-        @Option(names = "--test-timeout", paramLabel = "<seconds>", defaultValue = "60",
-                description = "per-test timeout; the test thread is interrupted (default: ${DEFAULT-VALUE})")
-        long testTimeout;
-
-        @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "600",
-                description = "the test JVM's whole budget; past it the JVM and its children are killed (default: ${DEFAULT-VALUE})")
-        long timeout;
+        @CommandLine.Mixin
+        GradingOptions options = new GradingOptions();
 
         @Override
         public Integer call() throws Exception {
@@ -122,33 +95,14 @@ final class GraderCommand implements Runnable {
             if (!Files.isDirectory(submission)) {
                 throw new CommandLine.ParameterException(cl, "submission folder " + submission + " does not exist or is not a folder");
             }
-            for (String id : exercises) {
-                if (!ExerciseSpec.KNOWN.contains(id)) {
-                    throw new CommandLine.ParameterException(cl, "unknown exercise '" + id + "'; known: " + String.join(", ", ExerciseSpec.KNOWN));
-                }
-            }
-            for (String f : formats) {
-                if (Exporters.byId(f).isEmpty()) {
-                    throw new CommandLine.ParameterException(cl, "unknown format '" + f + "'; known: " + String.join(", ", Exporters.ids()));
-                }
-            }
-            if (activeProcessors < 4) {
-                throw new CommandLine.ParameterException(cl, "--active-processors must be 4 or more (a 2-core machine's common pool would hide mistakes)");
-            }
-            if (hidden != null && !Files.isRegularFile(hidden)) {
-                throw new CommandLine.ParameterException(cl, "hidden tests jar " + hidden + " does not exist");
-            }
+            options.validate(cl);
             GraderHome home = GraderHome.locate();
-            Optional<Path> hiddenJar = noHidden ? Optional.empty() : hidden != null ? Optional.of(hidden) : home.hiddenJar();
             Path sub = submission.toAbsolutePath().normalize();
             Path reports = (reportDir != null ? reportDir : sub.resolve("target/grader")).toAbsolutePath().normalize();
-            List<String> ids = exercises.isEmpty() ? ExerciseSpec.KNOWN : exercises.stream().distinct().toList();
             Path work = Files.createTempDirectory("grader-");
             try {
-                GradeRequest request = new GradeRequest(sub, ids, hiddenJar, activeProcessors,
-                        Duration.ofSeconds(testTimeout), Duration.ofSeconds(timeout), work);
-                GradeReport report = new Grader(home).grade(request);
-                Path file = Exporters.writeAll(report, reports, formats).get("json");
+                GradeReport report = new Grader(home).grade(options.request(home, sub, work));
+                Path file = Exporters.writeAll(report, reports, options.formats).get("json");
                 new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON).print(report, file, out);
                 ExitCode code = report.graderError() != null ? ExitCode.GRADER_ERROR
                         : report.fullMarks() ? ExitCode.FULL_MARKS : ExitCode.BELOW_FULL_MARKS;

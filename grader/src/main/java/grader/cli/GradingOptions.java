@@ -1,0 +1,78 @@
+package grader.cli;
+
+import grader.engine.GradeRequest;
+import grader.engine.GraderHome;
+import grader.report.Exporters;
+import grader.verdict.ExerciseSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options every grading command shares (a picocli mixin), checked with a usage error each. */
+final class GradingOptions {
+    @Option(names = "--exercise", paramLabel = "<id>", description = "grade only this exercise (repeatable); known: ${COMPLETION-CANDIDATES}",
+            completionCandidates = GraderCommand.KnownExercises.class)
+    List<String> exercises = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "<id>", split = ",",
+            description = "extra report formats, repeatable or comma-separated; report.json is always written. Known: ${COMPLETION-CANDIDATES}",
+            completionCandidates = GraderCommand.KnownFormats.class)
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--hidden", paramLabel = "<jar>", description = "hidden tests to run (default: the grader-*-hidden.jar beside grader.jar, if any)")
+    Path hidden;
+
+    @Option(names = "--no-hidden", description = "run only public tests and model checks, as learners do")
+    boolean noHidden;
+
+    @Option(names = "--active-processors", paramLabel = "<n>", defaultValue = "6",
+            description = "-XX:ActiveProcessorCount of the test JVM, 4 or more (default: ${DEFAULT-VALUE})")
+    int activeProcessors;
+
+    @Option(names = "--test-timeout", paramLabel = "<seconds>", defaultValue = "60",
+            description = "per-test timeout; the test thread is interrupted (default: ${DEFAULT-VALUE})")
+    long testTimeout;
+
+    @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "600",
+            description = "the test JVM's whole budget; past it the JVM and its children are killed (default: ${DEFAULT-VALUE})")
+    long timeout;
+
+    /** Checks the options; a bad one is a usage error naming it. */
+    void validate(CommandLine cl) {
+        for (String id : exercises) {
+            if (!ExerciseSpec.KNOWN.contains(id)) {
+                throw new CommandLine.ParameterException(cl, "unknown exercise '" + id + "'; known: " + String.join(", ", ExerciseSpec.KNOWN));
+            }
+        }
+        for (String f : formats) {
+            if (Exporters.byId(f).isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "unknown format '" + f + "'; known: " + String.join(", ", Exporters.ids()));
+            }
+        }
+        if (activeProcessors < 4) {
+            throw new CommandLine.ParameterException(cl, "--active-processors must be 4 or more (a 2-core machine's common pool would hide mistakes)");
+        }
+        if (hidden != null && !Files.isRegularFile(hidden)) {
+            throw new CommandLine.ParameterException(cl, "hidden tests jar " + hidden + " does not exist");
+        }
+        if (testTimeout < 1 || timeout < 1) {
+            throw new CommandLine.ParameterException(cl, "timeouts must be 1 second or more");
+        }
+    }
+
+    List<String> exerciseIds() {
+        return exercises.isEmpty() ? ExerciseSpec.KNOWN : exercises.stream().distinct().toList();
+    }
+
+    /** The request for one submission; {@code work} is its scratch folder. */
+    GradeRequest request(GraderHome home, Path submission, Path work) {
+        Optional<Path> hiddenJar = noHidden ? Optional.empty() : hidden != null ? Optional.of(hidden) : home.hiddenJar();
+        return new GradeRequest(submission, exerciseIds(), hiddenJar, activeProcessors, Duration.ofSeconds(testTimeout),
+                Duration.ofSeconds(timeout), work);
+    }
+}

@@ -1,0 +1,49 @@
+package grader.cli;
+
+import grader.report.Gradebook;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code merge-gradebooks}: one gradebook from the shards' gradebooks. */
+@Command(name = "merge-gradebooks", mixinStandardHelpOptions = true,
+        description = "Merge the gradebooks of shards (each a gradebook.json, or a folder holding one) into one gradebook.csv and gradebook.json.")
+final class MergeGradebooksCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "<gradebook>", description = "gradebook.json files or folders that hold one")
+    List<Path> inputs;
+
+    @Option(names = "--out", paramLabel = "<dir>", required = true, description = "where the merged gradebook goes")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        List<Gradebook> parts = new ArrayList<>();
+        for (Path in : inputs) {
+            Path file = Files.isDirectory(in) ? in.resolve("gradebook.json") : in;
+            if (!Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(cl, "no gradebook at " + file);
+            }
+            parts.add(Gradebook.read(file));
+        }
+        Gradebook merged;
+        try {
+            merged = Gradebook.merge(parts);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "cannot merge: " + e.getMessage());
+        }
+        merged.write(out);
+        cl.getOut().println("merged " + parts.size() + " gradebooks, " + merged.rows().size() + " learners: " + out.resolve("gradebook.csv"));
+        return ExitCode.FULL_MARKS.code();
+    }
+}

@@ -1,0 +1,131 @@
+package grader.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A whole class's results, one row per learner, taken from each learner's {@link GradeReport} (the
+ * same totals every other format shows). Written as {@code gradebook.json} and {@code gradebook.csv};
+ * it holds no timestamps or durations, so the gradebooks of shards merge into exactly the gradebook
+ * of one unsharded run.
+ *
+ * @param schemaVersion bumped on any incompatible change
+ * @param exercises     the exercise ids, in column order
+ * @param rows          one per learner, sorted by learner
+ */
+public record Gradebook(int schemaVersion, List<String> exercises, List<Row> rows) {
+    public static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Gradebook {
+        exercises = List.copyOf(exercises);
+        rows = rows.stream().sorted(Comparator.comparing(Row::learner)).toList();
+    }
+
+    /**
+     * @param learner   the submission folder's name
+     * @param status    {@code graded}, or {@code grader-error} (the grader could not grade it; see {@code error})
+     * @param score     total earned
+     * @param maxScore  total possible
+     * @param exercises per exercise id: score, maximum and verdict id
+     * @param error     why it could not be graded, or null
+     */
+    public record Row(String learner, String status, double score, double maxScore, Map<String, Cell> exercises, String error) {
+        public Row {
+            exercises = exercises == null ? Map.of() : new LinkedHashMap<>(exercises);
+        }
+    }
+
+    public record Cell(double score, double maxScore, String verdict) {}
+
+    /** The row of one graded learner. */
+    public static Row row(String learner, GradeReport report) {
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (GradeReport.ExerciseReport e : report.exercises()) {
+            cells.put(e.id(), new Cell(e.score(), e.maxScore(), e.verdict() == null ? null : e.verdict().id()));
+        }
+        return new Row(learner, report.graderError() == null ? "graded" : "grader-error", report.score(), report.maxScore(),
+                cells, report.graderError());
+    }
+
+    /** The row of a learner the grader could not grade at all. */
+    public static Row failed(String learner, String why) {
+        return new Row(learner, "grader-error", 0, 0, Map.of(), why);
+    }
+
+    /** Merges the gradebooks of shards; a learner in two of them is an error (the shards overlap). */
+    public static Gradebook merge(List<Gradebook> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no gradebooks to merge");
+        }
+        List<String> exercises = parts.get(0).exercises();
+        List<Row> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Gradebook g : parts) {
+            if (g.schemaVersion() != SCHEMA_VERSION) {
+                throw new IllegalArgumentException("gradebook schema " + g.schemaVersion() + " is not " + SCHEMA_VERSION);
+            }
+            if (!g.exercises().equals(exercises)) {
+                throw new IllegalArgumentException("gradebooks grade different exercises: " + exercises + " and " + g.exercises());
+            }
+            for (Row r : g.rows()) {
+                if (!seen.add(r.learner())) {
+                    throw new IllegalArgumentException("learner " + r.learner() + " is in more than one gradebook: do the shards overlap?");
+                }
+                rows.add(r);
+            }
+        }
+        return new Gradebook(SCHEMA_VERSION, exercises, rows);
+    }
+
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        JSON.writeValue(dir.resolve("gradebook.json").toFile(), this);
+        Files.writeString(dir.resolve("gradebook.csv"), csv(), StandardCharsets.UTF_8);
+    }
+
+    public static Gradebook read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), Gradebook.class);
+    }
+
+    /** {@code learner,status,total,max,<id>,<id>_verdict,...,error}, RFC 4180 quoting. */
+    public String csv() {
+        StringBuilder b = new StringBuilder("learner,status,total,max");
+        for (String id : exercises) {
+            b.append(',').append(id).append(',').append(id).append("_verdict");
+        }
+        b.append(",error\r\n");
+        for (Row r : rows) {
+            b.append(quote(r.learner())).append(',').append(r.status()).append(',').append(num(r.score())).append(',').append(num(r.maxScore()));
+            for (String id : exercises) {
+                Cell c = r.exercises().get(id);
+                b.append(',').append(c == null ? "" : num(c.score())).append(',').append(c == null || c.verdict() == null ? "" : quote(c.verdict()));
+            }
+            b.append(',').append(r.error() == null ? "" : quote(r.error())).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    private static String quote(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+}
