@@ -170,12 +170,20 @@ public final class Grader {
                 }
                 String status = switch (r.status()) {
                     case "SUCCESSFUL" -> "passed";
-                    case "FAILED" -> "failed";
+                    case "FAILED", "STUCK", "DIED" -> "failed";
                     case "ABORTED" -> "aborted";
                     case "SKIPPED" -> "skipped";
                     default -> "not-run";
                 };
-                String message = "not-run".equals(status) ? notRunReason : r.message();
+                String message = switch (r.status()) {
+                    case "NOT_RUN" -> notRunReason;
+                    case "STUCK" -> "timed out: still running " + request.perTestTimeout().plus(TestJvm.GRACE).toSeconds()
+                            + " s after it started, and it ignored the interrupt at " + request.perTestTimeout().toSeconds()
+                            + " s; the grader stopped its test JVM and ran the remaining tests in a new one"
+                            + " (look for a loop that never ends or a wait that never returns)";
+                    case "DIED" -> died(run, r);
+                    default -> r.message();
+                };
                 tests.add(result(spec, r.test().id(), r.test().name(), kind, r.test().className(), r.test().method(),
                         status, message, r.trace()));
                 for (String json : r.entries().getOrDefault(EvidenceReport.KEY, List.of())) {
@@ -260,7 +268,15 @@ public final class Grader {
         return new TestResult(id, name, kind, cls, method, status, v.of(kind), message, trace);
     }
 
-    private static String notRunReason(TestJvm.Result run, GradeRequest request) {
+    private static String died(TestJvm.Result run, TestJvm.TestRun r) {
+        String exit = run.exits().stream().filter(x -> r.test().id().equals(x.testId())).findFirst()
+                .map(x -> ": learner code called " + ("halt".equals(x.how()) ? "Runtime.halt(" : "System.exit(") + x.status() + ")"
+                        + (x.site() == null ? "" : " at " + x.site()))
+                .orElse(r.message() == null ? "" : " (" + r.message() + ")");
+        return "the test JVM died while this test ran" + exit + "; the remaining tests ran in a new one";
+    }
+
+    static String notRunReason(TestJvm.Result run, GradeRequest request) {
         if (run.timedOut()) {
             return "the test JVM ran past its " + request.watchdog().toSeconds() + " s budget and was stopped";
         }

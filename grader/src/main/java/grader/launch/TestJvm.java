@@ -61,12 +61,15 @@ public final class TestJvm {
         }
     }
 
-    /** How one test ended: SUCCESSFUL, FAILED, ABORTED, SKIPPED, or NOT_RUN (the JVM ended first). */
+    /**
+     * How one test ended: SUCCESSFUL, FAILED, ABORTED, SKIPPED; STUCK (past its timeout and deaf to the
+     * interrupt: the grader killed the JVM), DIED (the JVM ended while it ran), or NOT_RUN.
+     */
     public record TestRun(ForkEvent.PlannedTest test, String status, String message, String trace,
                           Map<String, List<String>> entries) {}
 
-    /** An exit the learner's code asked for. */
-    public record ExitRequest(String how, int status, String site) {}
+    /** An exit the learner's code asked for, and the test that was running then (or null). */
+    public record ExitRequest(String how, int status, String site, String testId) {}
 
     /**
      * What happened.
@@ -82,34 +85,101 @@ public final class TestJvm {
      * @param output       the learner's stdout and stderr, capped
      * @param outputCut    whether the output was cut
      * @param failure      what went wrong starting or talking to the JVM, or null
+     * @param jvms         how many test JVMs it took (more than one when one died or was killed)
      */
     public record Result(String jdk, Integer cpus, String agentProblem, List<TestRun> runs, List<ExitRequest> exits,
                          boolean timedOut, Integer exitCode, boolean completed, String output, boolean outputCut,
-                         String failure) {}
+                         String failure, int jvms) {}
 
+    /** How long past its own timeout a test may run before the grader stops its JVM. */
+    public static final Duration GRACE = Duration.ofSeconds(10);
+    /** Most test JVMs one grading starts; each restart must have finished at least one test. */
+    static final int MAX_JVMS = 25;
+
+    /**
+     * Runs every test; when a JVM dies or is killed, the tests it did not get to run in a new one, so a
+     * test that kills its JVM costs only itself. The watchdog bounds the whole, across JVMs.
+     */
     public static Result run(Request request) throws IOException, InterruptedException {
-        Files.createDirectories(request.workDir());
+        long deadline = System.nanoTime() + request.watchdog().toNanos();
+        List<String> selectors = request.testClasses();
+        Map<String, TestRun> merged = new LinkedHashMap<>();
+        List<ExitRequest> exits = new ArrayList<>();
+        StringBuilder output = new StringBuilder();
+        boolean cut = false;
+        Result last = null;
+        int jvms = 0;
+        while (jvms < MAX_JVMS) {
+            jvms++;
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            Result r = attempt(request, selectors, left, request.workDir().resolve("jvm-" + jvms));
+            last = r;
+            exits.addAll(r.exits());
+            if (output.length() < request.outputCap()) {
+                if (jvms > 1 && !r.output().isEmpty()) {
+                    output.append("\n--- test JVM ").append(jvms).append(" ---\n");
+                }
+                output.append(r.output(), 0, Math.min(r.output().length(), request.outputCap() - output.length()));
+            }
+            cut |= r.outputCut();
+            boolean progress = false;
+            for (TestRun t : r.runs()) {
+                TestRun before = merged.get(t.test().id());
+                if (before == null || "NOT_RUN".equals(before.status())) {
+                    merged.put(t.test().id(), t);
+                }
+                progress |= !"NOT_RUN".equals(t.status());
+            }
+            List<String> remaining = merged.values().stream().filter(t -> "NOT_RUN".equals(t.status())).map(t -> t.test().id()).toList();
+            if (r.completed() || remaining.isEmpty() || !progress || r.timedOut() || r.agentProblem() != null || r.runs().isEmpty()) {
+                break;
+            }
+            selectors = remaining;
+        }
+        return new Result(last.jdk(), last.cpus(), last.agentProblem(), List.copyOf(merged.values()), List.copyOf(exits),
+                last.timedOut(), last.exitCode(), last.completed(), output.toString(), cut, last.failure(), jvms);
+    }
+
+    private static Result attempt(Request request, List<String> selectors, Duration budget, Path dir)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dir);
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        Path tokenFile = request.workDir().resolve("channel.token");
+        Path tokenFile = dir.resolve("channel.token");
         Files.writeString(tokenFile, token);
-        Path learnerFile = request.workDir().resolve("learner-classes.txt");
+        Path learnerFile = dir.resolve("learner-classes.txt");
         Files.write(learnerFile, request.learnerClasses().stream().sorted().toList());
-        Path outputFile = request.workDir().resolve("output.txt");
+        Path outputFile = dir.resolve("output.txt");
 
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            List<String> command = command(request, server.getLocalPort(), tokenFile, learnerFile);
-            Files.write(request.workDir().resolve("command.txt"), command);
+            List<String> command = command(request, selectors, server.getLocalPort(), tokenFile, learnerFile);
+            Files.write(dir.resolve("command.txt"), command);
             Process process = new ProcessBuilder(command)
-                    .directory(request.workDir().toFile())
+                    .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(outputFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             Reader reader = new Reader(server, token, process);
             Thread readerThread = Thread.ofPlatform().name("grader-channel").daemon().start(reader);
-            boolean finished = process.waitFor(request.watchdog().toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
+            long deadline = System.nanoTime() + budget.toNanos();
+            long stuckAfter = request.perTestTimeout().plus(GRACE).toNanos();
+            boolean finished = false;
+            boolean timedOut = false;
+            while (!finished) {
+                finished = process.waitFor(200, TimeUnit.MILLISECONDS);
+                if (finished) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    timedOut = true;
+                } else if (reader.runningFor(now) > stuckAfter) {
+                    reader.markStuck();
+                } else {
+                    continue;
+                }
                 killTree(process);
+                break;
             }
             readerThread.join(Duration.ofSeconds(10));
             server.close();
@@ -117,7 +187,7 @@ public final class TestJvm {
             // Children the learner left behind die with the grading, never after it.
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             String[] out = readCapped(outputFile, request.outputCap());
-            return reader.result(!finished, finished ? process.exitValue() : null, out[0], out[1] != null);
+            return reader.result(timedOut, finished ? process.exitValue() : null, out[0], out[1] != null);
         }
     }
 
@@ -127,7 +197,7 @@ public final class TestJvm {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    static List<String> command(Request request, int port, Path tokenFile, Path learnerFile) {
+    static List<String> command(Request request, List<String> selectors, int port, Path tokenFile, Path learnerFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:ActiveProcessorCount=" + request.activeProcessors());
@@ -141,7 +211,7 @@ public final class TestJvm {
         cmd.add(tokenFile.toAbsolutePath().toString());
         cmd.add(learnerFile.toAbsolutePath().toString());
         cmd.add(request.perTestTimeout().toSeconds() + " s");
-        cmd.addAll(request.testClasses());
+        cmd.addAll(selectors);
         return cmd;
     }
 
@@ -166,6 +236,9 @@ public final class TestJvm {
         private final Map<String, String[]> ends = new LinkedHashMap<>();
         private final Map<String, Map<String, List<String>>> entries = new LinkedHashMap<>();
         private final List<ExitRequest> exits = new ArrayList<>();
+        private String running;
+        private long runningSince;
+        private String stuck;
         private String jdk;
         private Integer cpus;
         private String agentProblem;
@@ -222,15 +295,32 @@ public final class TestJvm {
                     agentProblem = e.message();
                 }
                 case "plan" -> e.tests().forEach(t -> plan.put(t.id(), t));
-                case "start" -> { }
-                case "end" -> ends.put(e.id(), new String[] {e.status(), e.message(), e.trace()});
+                case "start" -> {
+                    running = e.id();
+                    runningSince = System.nanoTime();
+                }
+                case "end" -> {
+                    ends.put(e.id(), new String[] {e.status(), e.message(), e.trace()});
+                    if (e.id().equals(running)) {
+                        running = null;
+                    }
+                }
                 case "skip" -> ends.put(e.id(), new String[] {"SKIPPED", e.message(), null});
                 case "entry" -> entries.computeIfAbsent(e.id(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.value());
-                case "exit" -> exits.add(new ExitRequest(e.status(), e.exitStatus() == null ? 0 : e.exitStatus(), e.message()));
+                case "exit" -> exits.add(new ExitRequest(e.status(), e.exitStatus() == null ? 0 : e.exitStatus(), e.message(), running));
                 case "done" -> done = true;
                 default -> fail("unknown event from the test JVM: " + e.t());
             }
+        }
+
+        /** {@return how long the running test has run, in nanoseconds; 0 when none runs} */
+        synchronized long runningFor(long now) {
+            return running == null ? 0 : now - runningSince;
+        }
+
+        synchronized void markStuck() {
+            stuck = running;
         }
 
         synchronized Result result(boolean timedOut, Integer exitCode, String output, boolean cut) {
@@ -238,14 +328,18 @@ public final class TestJvm {
             for (ForkEvent.PlannedTest t : plan.values()) {
                 String[] end = ends.get(t.id());
                 Map<String, List<String>> es = entries.getOrDefault(t.id(), Map.of());
-                if (end == null) {
-                    runs.add(new TestRun(t, "NOT_RUN", null, null, es));
-                } else {
+                if (end != null) {
                     runs.add(new TestRun(t, end[0], end[1], end[2], es));
+                } else if (t.id().equals(stuck)) {
+                    runs.add(new TestRun(t, "STUCK", null, null, es));
+                } else if (t.id().equals(running) && !timedOut) {
+                    runs.add(new TestRun(t, "DIED", exitCode == null ? null : "exit code " + exitCode, null, es));
+                } else {
+                    runs.add(new TestRun(t, "NOT_RUN", null, null, es));
                 }
             }
             return new Result(jdk, cpus, agentProblem, runs, List.copyOf(exits), timedOut, exitCode, done,
-                    output, cut, failure);
+                    output, cut, failure, 1);
         }
     }
 }

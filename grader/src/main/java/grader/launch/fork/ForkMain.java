@@ -28,7 +28,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The test JVM's entry point. Arguments: {@code <port> <token-file> <learner-classes-file>
- * <per-test-timeout> <test-class>...}. Stdout and stderr belong to the learner's code; everything
+ * <per-test-timeout> <test-class or [unique-id]>...}. Stdout and stderr belong to the learner's code; everything
  * the grader needs goes over the loopback channel, which starts with the token only the grader knows.
  */
 public final class ForkMain {
@@ -62,7 +62,10 @@ public final class ForkMain {
 
     private static void run(List<String> classes, String perTestTimeout, Channel channel) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(classes.stream().map(DiscoverySelectors::selectClass).toList())
+                // A class name, or (when the grader re-runs what a dead JVM left) a test's unique id.
+                .selectors(classes.stream().map(c -> c.startsWith("[")
+                        ? (org.junit.platform.engine.DiscoverySelector) DiscoverySelectors.selectUniqueId(c)
+                        : DiscoverySelectors.selectClass(c)).toList())
                 .configurationParameter("junit.jupiter.execution.timeout.default", perTestTimeout)
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .configurationParameter("junit.platform.output.capture.stdout", "false")
