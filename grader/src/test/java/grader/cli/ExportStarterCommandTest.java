@@ -1,0 +1,61 @@
+package grader.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code export-starter}'s refusals are usage errors (exit 2) that say what to do, before any jar is looked for. */
+class ExportStarterCommandTest {
+    static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theCommandIsListedInTheHelp() {
+        Run r = run("--help");
+        assertTrue(r.out().contains("export-starter"), r.out());
+    }
+
+    @Test
+    void aFolderThatIsNotEmptyIsAUsageErrorAndIsLeftAlone(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("notes.txt"), "mine");
+        Run r = run("export-starter", "--repo", REPO.toString(), "--out", tmp.toString());
+        assertAll(
+                () -> assertEquals(ExitCode.USAGE.code(), r.code(), r.err()),
+                () -> assertTrue(r.err().contains(tmp + " exists and is not empty"), r.err()),
+                () -> assertTrue(r.err().contains("Usage: grader export-starter"), r.err()),
+                () -> assertEquals("mine", Files.readString(tmp.resolve("notes.txt"))),
+                () -> assertFalse(Files.exists(tmp.resolve("pom.xml")), "nothing written"));
+    }
+
+    @Test
+    void aFolderWithoutExercisesIsAUsageError(@TempDir Path tmp) {
+        Run r = run("export-starter", "--repo", tmp.toString(), "--out", tmp.resolve("starter").toString());
+        assertAll(
+                () -> assertEquals(ExitCode.USAGE.code(), r.code(), r.err()),
+                () -> assertTrue(r.err().contains("has no exercises/pom.xml"), r.err()));
+    }
+
+    @Test
+    void theOutputFolderIsRequired() {
+        Run r = run("export-starter", "--repo", REPO.toString());
+        assertAll(
+                () -> assertEquals(ExitCode.USAGE.code(), r.code(), r.err()),
+                () -> assertTrue(r.err().contains("--out"), r.err()));
+    }
+}
