@@ -13,7 +13,8 @@ public final class Exporters {
 
     /** Every exporter, by id. Add a new format here. */
     public static final List<Exporter> ALL = List.of(
-            new JsonExporter());
+            new JsonExporter(),
+            new HtmlExporter());
 
     public static Optional<Exporter> byId(String id) {
         return ALL.stream().filter(e -> e.id().equals(id)).findFirst();
