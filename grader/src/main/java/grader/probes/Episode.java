@@ -31,6 +31,7 @@ public final class Episode implements AutoCloseable {
     private final Thread caller = Thread.currentThread();
 
     private volatile Rendezvous rendezvous;
+    private volatile Rendezvous heldElsewhere;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
@@ -109,6 +110,15 @@ public final class Episode implements AutoCloseable {
     /** Holds watched calls until {@code target} are in progress together (see {@link Rendezvous}). */
     public Episode holdCallsUntil(int target, Duration fallback) {
         this.rendezvous = new Rendezvous(target, fallback, this::recordWaits);
+        return this;
+    }
+
+    /**
+     * Reports a rendezvous held elsewhere (the loopback server holds responses, not calls) as this
+     * episode's, so the evidence says whether it was reached; it does not hold calls here.
+     */
+    public Episode reportRendezvous(Rendezvous held) {
+        this.heldElsewhere = held;
         return this;
     }
 
@@ -243,7 +253,7 @@ public final class Episode implements AutoCloseable {
                     (c.start() - startNanos) / 1_000, (c.end() - startNanos) / 1_000, c.async()));
         }
         spans.sort(java.util.Comparator.comparingLong(Evidence.CallSpan::startMicros));
-        Rendezvous r = rendezvous;
+        Rendezvous r = rendezvous != null ? rendezvous : heldElsewhere;
         return new Evidence(exercise, scenario, callLabel, tasks, limitName, limit,
                 Runtime.getRuntime().availableProcessors(), caller.getName(), outcome, thrown,
                 calls.get(), asyncCalls.get(), peak.get(),

@@ -51,7 +51,9 @@ class FetchModelCheck {
              ProbingHttpClient client = ProbingHttpClient.create();
              Episode episode = Episode.begin("fetch", URLS + " requests, maxWorkers = " + maxWorkers,
                      "request", URLS, "maxWorkers", maxWorkers)) {
-            server.holdAt(new Rendezvous(maxWorkers, FALLBACK, episode::recordWaits));
+            Rendezvous rendezvous = new Rendezvous(maxWorkers, FALLBACK, episode::recordWaits);
+            server.holdAt(rendezvous);
+            episode.reportRendezvous(rendezvous);
             List<Integer> statuses = EvidenceReport.observe(reporter, episode,
                     () -> StatusFetcher.fetchAll(client, server.okUrls(URLS), maxWorkers, TIMEOUT));
             assertEquals(Collections.nCopies(URLS, 200), statuses, "every URL answers 200, in input order");
