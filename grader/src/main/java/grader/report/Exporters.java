@@ -14,6 +14,7 @@ public final class Exporters {
     /** Every exporter, by id. Add a new format here. */
     public static final List<Exporter> ALL = List.of(
             new JsonExporter(),
+            new GradescopeExporter(), new ClassroomExporter(), new JUnitXmlExporter(), new MarkdownExporter(),
             new HtmlExporter());
 
     public static Optional<Exporter> byId(String id) {

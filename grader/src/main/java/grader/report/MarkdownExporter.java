@@ -1,0 +1,164 @@
+package grader.report;
+
+import grader.verdict.ModelVerdict;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code summary.md}: the report as GitHub-flavoured Markdown for a CI job summary
+ * ({@code $GITHUB_STEP_SUMMARY}) or a merge-request note. An overview table with the report's totals,
+ * then per exercise a table of its parts, the verdict (evidence, why, hint, line), failed stages, the
+ * tests that did not pass and the static rules broken.
+ *
+ * <p>A CI page has no "after the due date", so only tests the report marks {@code visible} show their
+ * names and messages; the others are counted.
+ */
+final class MarkdownExporter implements Exporter {
+    static final String FILE = "summary.md";
+
+    @Override
+    public String id() {
+        return "markdown";
+    }
+
+    @Override
+    public String description() {
+        return FILE + ": Markdown summary for a CI job summary ($GITHUB_STEP_SUMMARY)";
+    }
+
+    @Override
+    public Path write(GradeReport report, Path dir) throws IOException {
+        return ReportFiles.write(dir, FILE, render(report));
+    }
+
+    /** {@return the summary as Markdown; the totals are the report's} */
+    static String render(GradeReport report) {
+        List<ScoredPart> parts = ScoredPart.of(report);
+        StringBuilder md = new StringBuilder();
+        md.append("# Grade: ").append(score(report.score(), report.maxScore()))
+                .append(report.graderError() != null ? " (grader error)" : report.fullMarks() ? " (full marks)" : "").append("\n\n");
+        if (report.graderError() != null) {
+            md.append("> [!CAUTION]\n> The grader itself failed, so no score is trustworthy: ")
+                    .append(inline(report.graderError())).append("\n\n");
+        }
+        md.append("| exercise | score | functional | model | static | verdict |\n|---|--:|--:|--:|--:|---|\n");
+        for (GradeReport.ExerciseReport e : report.exercises()) {
+            GradeReport.Points p = e.points();
+            md.append("| ").append(cell(e.id())).append(" | **").append(score(e.score(), e.maxScore())).append("** | ")
+                    .append(part(p.functional())).append(" | ").append(part(p.model())).append(" | ").append(part(p.statics()))
+                    .append(" | ").append(verdictCell(e.verdict())).append(" |\n");
+        }
+        md.append("| **total** | **").append(score(report.score(), report.maxScore())).append("** | | | | |\n");
+
+        for (GradeReport.ExerciseReport e : report.exercises()) {
+            md.append("\n## ").append(e.id()).append(": ").append(score(e.score(), e.maxScore()));
+            if (e.verdict() != null) {
+                md.append(", `").append(e.verdict().id()).append('`');
+            }
+            md.append("\n\n");
+            if (e.title() != null) {
+                md.append(inline(e.title())).append("\n\n");
+            }
+            md.append("| part | points | basis |\n|---|--:|---|\n");
+            for (ScoredPart s : parts) {
+                if (s.exercise() == e) {
+                    md.append("| ").append(s.part()).append(" | ").append(score(s.earned(), s.max())).append(" | ")
+                            .append(cell(s.basis())).append(" |\n");
+                }
+            }
+            md.append("| **score** | **").append(score(e.score(), e.maxScore())).append("** | ")
+                    .append(cell(e.formula())).append(" |\n\n");
+
+            ModelVerdict v = e.verdict();
+            if (v != null) {
+                md.append("**Evidence:** ").append(inline(v.summary())).append("  \n");
+                if (v.why() != null) {
+                    md.append("**Why:** ").append(inline(v.why())).append("  \n");
+                }
+                if (v.hint() != null) {
+                    md.append("**Hint:** ").append(inline(v.hint())).append("  \n");
+                }
+                if (v.site() != null) {
+                    md.append("**Line:** `").append(v.site()).append("`  \n");
+                }
+                md.append('\n');
+            }
+            for (GradeReport.Stage s : e.stages()) {
+                if ("failed".equals(s.status())) {
+                    md.append("**").append(s.name()).append(" failed:** ").append(inline(s.message())).append("\n\n");
+                    if (!s.details().isEmpty()) {
+                        md.append("```\n");
+                        s.details().stream().limit(8).forEach(d -> md.append(d.replace("```", "'''")).append('\n'));
+                        md.append("```\n\n");
+                    }
+                }
+            }
+            List<GradeReport.TestResult> bad = ScoredPart.notPassed(e, false);
+            long functional = e.tests().stream().filter(t -> !"model".equals(t.kind())).count();
+            if (!bad.isEmpty()) {
+                md.append("**Tests that did not pass** (").append(bad.size()).append(" of ").append(functional).append("):\n\n");
+                List<GradeReport.TestResult> shown = bad.stream().filter(ScoredPart::shownToLearners).toList();
+                shown.stream().limit(20).forEach(t -> md.append("- ").append(statusIcon(t.status())).append(' ').append(t.kind())
+                        .append(" `").append(ScoredPart.shortName(t).replace("`", "'")).append('`')
+                        .append(t.message() == null ? " (" + t.status() + ")" : ": " + inline(ScoredPart.firstLine(t.message()))).append('\n'));
+                if (shown.size() > 20) {
+                    md.append("- ... and ").append(shown.size() - 20).append(" more in report.json\n");
+                }
+                long withheld = bad.size() - shown.size();
+                if (withheld > 0) {
+                    md.append("- ").append(withheld).append(withheld == 1 ? " test" : " tests")
+                            .append(" whose details are not shown yet (hidden tests)\n");
+                }
+                md.append('\n');
+            }
+            List<grader.verdict.statics.StaticFinding> broken = e.statics().stream().filter(f -> !f.passed()).toList();
+            if (!broken.isEmpty()) {
+                md.append("**Static rules broken:**\n\n");
+                broken.forEach(f -> {
+                    md.append("- ").append(inline(f.description())).append(", because ").append(inline(f.because())).append('\n');
+                    f.violations().stream().limit(3).forEach(d -> md.append("  - `").append(d.replace("`", "'")).append("`\n"));
+                });
+                md.append('\n');
+            }
+        }
+        return md.toString().stripTrailing() + "\n";
+    }
+
+    private static String verdictCell(ModelVerdict v) {
+        if (v == null) {
+            return "";
+        }
+        String icon = v.expected() ? "✅" : "warn".equals(v.severity()) ? "⚠️" : "❌";
+        return icon + " `" + v.id() + "`";
+    }
+
+    private static String statusIcon(String status) {
+        return switch (status) {
+            case "failed", "aborted" -> "❌";
+            default -> "⏭️";
+        };
+    }
+
+    private static String part(GradeReport.Part p) {
+        return score(p.earned(), p.max());
+    }
+
+    private static String score(double earned, double max) {
+        return ConsoleSummary.num(earned) + "/" + ConsoleSummary.num(max);
+    }
+
+    /** One line of text: Markdown's active characters that a learner's message might carry are escaped. */
+    static String inline(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("*", "\\*").replace("_", "\\_")
+                .replace("`", "\\`").replace("[", "\\[").replace("]", "\\]").replace("\n", " ").replaceAll("\\p{Cntrl}", "");
+    }
+
+    /** A table cell: like {@link #inline}, and a pipe cannot end the cell. */
+    static String cell(String s) {
+        return inline(s).replace("|", "\\|");
+    }
+}

@@ -1,0 +1,120 @@
+package grader.report;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import grader.engine.GradeRequest;
+import grader.engine.Grader;
+import grader.engine.GraderHome;
+import grader.verdict.ExerciseSpec;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+
+/**
+ * Reports the real engine writes (the reference solutions; a submission that does not compile) are valid
+ * against the published schema, and every format shows their totals.
+ */
+class ReportFormatsIT {
+    static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    static GradeReport solutions;
+    static GradeReport broken;
+
+    static GradeReport grade(Path submission) throws IOException, InterruptedException {
+        GraderHome home = GraderHome.locate();
+        Path work = Files.createTempDirectory(dir, "work-");
+        return new Grader(home).grade(new GradeRequest(submission, ExerciseSpec.KNOWN, home.hiddenJar(), 6,
+                Duration.ofSeconds(60), Duration.ofSeconds(300), work));
+    }
+
+    @BeforeAll
+    static void gradeTheSolutionsAndABrokenSubmission() throws IOException, InterruptedException {
+        solutions = grade(REPO.resolve("solutions"));
+        broken = grade(REPO.resolve("grader/src/test/resources/submissions/broken/fetch-compile-error"));
+    }
+
+    static Map<String, Path> exportAll(GradeReport report, String name) throws IOException {
+        return Exporters.writeAll(report, dir.resolve(name), java.util.List.of("gradescope", "classroom", "junit", "markdown"));
+    }
+
+    @Test
+    void theSolutionsReportIsValidAgainstTheSchema() throws IOException {
+        String json = Files.readString(exportAll(solutions, "solutions-schema").get("json"));
+        assertAll(
+                () -> assertEquals(30.0, solutions.score(), "the reference solutions get full marks"),
+                () -> assertTrue(solutions.exercises().stream().allMatch(e -> !e.verdict().evidence().isEmpty()), "with evidence to validate"),
+                () -> assertEquals(java.util.List.of(), ReportSchema.problems(json)));
+    }
+
+    @Test
+    void aCompileErrorReportIsValidAgainstTheSchema() throws IOException {
+        String json = Files.readString(exportAll(broken, "broken-schema").get("json"));
+        assertEquals(java.util.List.of(), ReportSchema.problems(json));
+    }
+
+    @Test
+    void everyFormatShowsTheSolutionsTotals() throws Exception {
+        assertFormatsAgree(solutions, "solutions");
+    }
+
+    @Test
+    void everyFormatShowsTheBrokenSubmissionsTotals() throws Exception {
+        assertFormatsAgree(broken, "broken");
+    }
+
+    static void assertFormatsAgree(GradeReport report, String name) throws Exception {
+        Map<String, Path> files = exportAll(report, name);
+        BigDecimal total = BigDecimal.valueOf(report.score());
+        BigDecimal max = BigDecimal.valueOf(report.maxScore());
+        JsonNode gradescope = JSON.readTree(files.get("gradescope").toFile());
+        BigDecimal gradescopeSum = BigDecimal.ZERO;
+        for (JsonNode t : gradescope.get("tests")) {
+            if (t.has("score")) {
+                gradescopeSum = gradescopeSum.add(t.get("score").decimalValue());
+            }
+        }
+        JsonNode classroom = JSON.readTree(Base64.getDecoder().decode(Files.readString(files.get("classroom")).trim()));
+        BigDecimal classroomSum = BigDecimal.ZERO;
+        for (JsonNode t : classroom.get("tests")) {
+            classroomSum = classroomSum.add(t.get("score").decimalValue());
+        }
+        Element suite = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(files.get("junit").toFile())
+                .getElementsByTagName("testsuite").item(0);
+        String junitTotal = null;
+        for (int i = 0; i < suite.getElementsByTagName("property").getLength(); i++) {
+            Element p = (Element) suite.getElementsByTagName("property").item(i);
+            if (p.getAttribute("name").equals("reportScore")) {
+                junitTotal = p.getAttribute("value");
+            }
+        }
+        String markdown = Files.readString(files.get("markdown"));
+        String headline = "# Grade: " + ConsoleSummary.num(report.score()) + "/" + ConsoleSummary.num(report.maxScore());
+        BigDecimal gsSum = gradescopeSum;
+        BigDecimal crSum = classroomSum;
+        String junit = junitTotal;
+        assertAll(name,
+                () -> assertEquals(java.util.List.of(), GradescopeRules.problems(gradescope)),
+                () -> assertEquals(0, gradescope.get("score").decimalValue().compareTo(total)),
+                () -> assertEquals(0, gsSum.compareTo(total), "gradescope tests sum to " + gsSum),
+                () -> assertEquals(0, crSum.compareTo(total), "classroom tests sum to " + crSum),
+                () -> assertEquals(0, classroom.get("max_score").decimalValue().compareTo(max)),
+                () -> assertEquals(ConsoleSummary.num(report.score()), junit),
+                () -> assertTrue(markdown.startsWith(headline), markdown));
+    }
+}
