@@ -3,9 +3,7 @@ package grader.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Our JSON report, written atomically (a reader never sees half a file). */
 public final class JsonReport {
@@ -14,12 +12,7 @@ public final class JsonReport {
     private JsonReport() {}
 
     public static Path write(GradeReport report, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path target = dir.resolve("report.json");
-        Path tmp = Files.createTempFile(dir, "report", ".json.tmp");
-        JSON.writeValue(tmp.toFile(), report);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+        return ReportFiles.write(dir, "report.json", JSON.writeValueAsBytes(report));
     }
 
     public static GradeReport read(Path file) throws IOException {

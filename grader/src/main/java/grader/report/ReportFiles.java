@@ -20,6 +20,10 @@ final class ReportFiles {
         Path tmp = Files.createTempFile(dir, name, ".tmp");
         try {
             Files.write(tmp, content);
+            // A temp file is owner-only; reports are for pipelines and web servers to read too.
+            if (Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
