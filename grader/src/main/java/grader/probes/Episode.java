@@ -135,7 +135,7 @@ public final class Episode implements AutoCloseable {
         }
         callsByThread.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
         if (callSite == null) {
-            callSite = (kernel == null ? LearnerCode.nearestLearnerFrame() : LearnerCode.callerOf(kernel)).orElse(null);
+            callSite = LearnerCode.outermostLearnerFrame(kernel).orElse(null);
         }
         int n = inFlight.incrementAndGet();
         peak.accumulateAndGet(n, Math::max);

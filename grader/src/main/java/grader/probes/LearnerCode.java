@@ -52,15 +52,20 @@ public final class LearnerCode {
         return WALKER.walk(frames -> frames.filter(f -> isLearner(f.getClassName())).findFirst().map(Site::of));
     }
 
-    /** {@return the nearest learner frame that is not inside the watched method {@code Class#method}} */
-    static Optional<Site> callerOf(String watched) {
-        int hash = watched.indexOf('#');
-        String cls = watched.substring(0, hash);
-        String method = watched.substring(hash + 1);
+    /**
+     * {@return the outermost learner frame on the current stack, outside the watched method
+     * {@code Class#method} (null for none)}: for a call on the caller's thread that is the line in the
+     * learner's method that made it (the loop of a sequential solution), for one on a worker the task's
+     * lambda, rather than a helper both share
+     */
+    static Optional<Site> outermostLearnerFrame(String watched) {
+        String cls = watched == null ? null : watched.substring(0, watched.indexOf('#'));
+        String method = watched == null ? null : watched.substring(watched.indexOf('#') + 1);
         return WALKER.walk(frames -> frames
                 .filter(f -> isLearner(f.getClassName()))
                 .filter(f -> !(f.getClassName().equals(cls) && f.getMethodName().equals(method)))
-                .findFirst().map(Site::of));
+                .reduce((first, second) -> second)
+                .map(Site::of));
     }
 
     private static boolean passesThrough(String className) {
