@@ -4,26 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's contract with pipelines: usage errors exit 2 with the reason and the usage. */
 class CommandLineTest {
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void helpListsTheCommandsAndTheExitCodes() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertAll(() -> assertEquals(0, r.code()),
                 () -> assertTrue(r.out().contains("grade"), r.out()),
                 () -> assertTrue(r.out().contains("Exit codes:"), r.out()),
@@ -32,7 +25,7 @@ class CommandLineTest {
 
     @Test
     void gradeHelpDocumentsItsOptions() {
-        Run r = run("grade", "--help");
+        CliRun r = run("grade", "--help");
         assertAll(() -> assertEquals(0, r.code()),
                 () -> assertTrue(r.out().contains("--report-dir"), r.out()),
                 () -> assertTrue(r.out().contains("--exercise"), r.out()),
@@ -41,7 +34,7 @@ class CommandLineTest {
 
     @Test
     void aMissingFolderIsAUsageErrorNamingTheFolder(@TempDir Path tmp) {
-        Run r = run("grade", tmp.resolve("nowhere").toString());
+        CliRun r = run("grade", tmp.resolve("nowhere").toString());
         assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()),
                 () -> assertTrue(r.err().contains("nowhere does not exist"), r.err()),
                 () -> assertTrue(r.err().contains("Usage:"), r.err()));
@@ -49,26 +42,26 @@ class CommandLineTest {
 
     @Test
     void anUnknownExerciseIsAUsageErrorListingTheKnownOnes(@TempDir Path tmp) {
-        Run r = run("grade", tmp.toString(), "--exercise", "crawl2");
+        CliRun r = run("grade", tmp.toString(), "--exercise", "crawl2");
         assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()),
                 () -> assertTrue(r.err().contains("unknown exercise 'crawl2'; known: fetch, compute"), r.err()));
     }
 
     @Test
     void anUnknownOptionIsAUsageError(@TempDir Path tmp) {
-        Run r = run("grade", tmp.toString(), "--fast");
+        CliRun r = run("grade", tmp.toString(), "--fast");
         assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()), () -> assertTrue(r.err().contains("--fast"), r.err()));
     }
 
     @Test
     void noCommandIsAUsageError() {
-        Run r = run();
+        CliRun r = run();
         assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()), () -> assertTrue(r.err().contains("a command is required"), r.err()));
     }
 
     @Test
     void tooFewProcessorsIsRefusedBecauseTheyHideMistakes(@TempDir Path tmp) {
-        Run r = run("grade", tmp.toString(), "--active-processors", "2");
+        CliRun r = run("grade", tmp.toString(), "--active-processors", "2");
         assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()), () -> assertTrue(r.err().contains("4 or more"), r.err()));
     }
 }

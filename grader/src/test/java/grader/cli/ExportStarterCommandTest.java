@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,25 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportStarterCommandTest {
     static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), false, args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void theCommandIsListedInTheHelp() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertTrue(r.out().contains("export-starter"), r.out());
     }
 
     @Test
     void aFolderThatIsNotEmptyIsAUsageErrorAndIsLeftAlone(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("notes.txt"), "mine");
-        Run r = run("export-starter", "--repo", REPO.toString(), "--out", tmp.toString());
+        CliRun r = run("export-starter", "--repo", REPO.toString(), "--out", tmp.toString());
         assertAll(
                 () -> assertEquals(ExitCode.USAGE.code(), r.code(), r.err()),
                 () -> assertTrue(r.err().contains(tmp + " exists and is not empty"), r.err()),
@@ -45,7 +38,7 @@ class ExportStarterCommandTest {
 
     @Test
     void aFolderWithoutExercisesIsAUsageError(@TempDir Path tmp) {
-        Run r = run("export-starter", "--repo", tmp.toString(), "--out", tmp.resolve("starter").toString());
+        CliRun r = run("export-starter", "--repo", tmp.toString(), "--out", tmp.resolve("starter").toString());
         assertAll(
                 () -> assertEquals(ExitCode.USAGE.code(), r.code(), r.err()),
                 () -> assertTrue(r.err().contains("has no exercises/pom.xml"), r.err()));
@@ -53,7 +46,7 @@ class ExportStarterCommandTest {
 
     @Test
     void theOutputFolderIsRequired() {
-        Run r = run("export-starter", "--repo", REPO.toString());
+        CliRun r = run("export-starter", "--repo", REPO.toString());
         assertAll(
                 () -> assertEquals(ExitCode.USAGE.code(), r.code(), r.err()),
                 () -> assertTrue(r.err().contains("--out"), r.err()));
