@@ -16,6 +16,9 @@ import grader.verdict.ExerciseSpec;
 import grader.verdict.ModelRules;
 import grader.verdict.ModelVerdict;
 import grader.verdict.StructureCheck;
+import grader.verdict.statics.SandboxRules;
+import grader.verdict.statics.SandboxSources;
+import grader.verdict.statics.SandboxViolation;
 import grader.verdict.statics.StaticFinding;
 import grader.verdict.statics.StaticRules;
 import java.io.IOException;
@@ -26,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Grades one submission: compile, structure and static rules per exercise, then one test JVM for
@@ -88,10 +92,15 @@ public final class Grader {
         List<Stage> stages = new ArrayList<>();
         Path sources = request.submission().resolve("src/main/java").resolve(spec.packageName().replace('.', '/'));
         Path classes = request.workDir().resolve("classes").resolve(spec.id());
+        // Files outside every exercise's folder are never compiled; the compile stage names them.
+        SandboxSources.Result layout = SandboxSources.scan(request.submission(), spec.packageName(),
+                ExerciseSpec.KNOWN.stream().map(id -> ExerciseSpec.load(id).packageName()).toList());
+        List<String> ignored = layout.ignored();
+        String ignoredNote = ignored.isEmpty() ? "" : "; " + ignored.size() + " other file(s) ignored: not part of any exercise";
         SourceCompiler.Outcome compiled = SourceCompiler.compile(request.submission(), sources, classes);
         if (compiled.sources().isEmpty()) {
             String where = request.submission().relativize(sources) + "/";
-            stages.add(new Stage("compile", "failed", "no sources found in " + where, List.of()));
+            stages.add(new Stage("compile", "failed", "no sources found in " + where + ignoredNote, ignored));
             skipRest(stages, "compile");
             return new Prepared(spec, stages, classes, List.of(), List.of(), false, early("not-submitted",
                     "No Java sources for " + spec.id() + " in " + where + ".",
@@ -101,13 +110,15 @@ public final class Grader {
         }
         if (!compiled.compiled()) {
             stages.add(new Stage("compile", "failed", compiled.errors().size() + " compile error"
-                    + (compiled.errors().size() == 1 ? "" : "s") + "; first: " + compiled.errors().get(0), compiled.errors()));
+                    + (compiled.errors().size() == 1 ? "" : "s") + "; first: " + compiled.errors().get(0),
+                    Stream.concat(compiled.errors().stream(), ignored.stream()).toList()));
             skipRest(stages, "compile");
             return new Prepared(spec, stages, classes, List.of(), List.of(), false, early("compile-error",
                     "Your code does not compile: " + compiled.errors().get(0),
                     "The grader can only run code that compiles.", "Fix the first error, then run the grader again."));
         }
-        stages.add(new Stage("compile", "ok", compiled.sources().size() + " source file(s) compiled", compiled.sources()));
+        stages.add(new Stage("compile", "ok", compiled.sources().size() + " source file(s) compiled" + ignoredNote,
+                Stream.concat(compiled.sources().stream(), ignored.stream()).toList()));
         List<String> problems = StructureCheck.check(spec, classes);
         if (!problems.isEmpty()) {
             stages.add(new Stage("structure", "failed", problems.get(0), problems));
@@ -118,6 +129,22 @@ public final class Grader {
                     "Keep the class and method declarations exactly as the stub in exercises/ has them."));
         }
         stages.add(new Stage("structure", "ok", "all required members present", List.of()));
+
+        // sandbox: code that reaches outside the exercise is refused before any of it runs.
+        List<SandboxViolation> refused = new ArrayList<>(layout.violations());
+        refused.addAll(SandboxRules.check(classes, spec.packageName(), spec.tests().all(true)));
+        if (!refused.isEmpty()) {
+            SandboxViolation first = refused.get(0);
+            stages.add(new Stage("sandbox", "failed", first.message(), refused.stream().map(SandboxViolation::message).toList()));
+            skipRest(stages, "sandbox");
+            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, new ModelVerdict("refused", "fail", 0,
+                    "Refused before running: " + first.message()
+                            + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more, listed in the sandbox stage)" : "") + ".",
+                    "The grader runs code it cannot trust, so it runs none that reaches outside the exercise: " + first.because() + ".",
+                    first.hint(), first.site(), List.of()));
+        }
+        stages.add(new Stage("sandbox", "ok", "nothing reaches outside the exercise", List.of()));
+
         List<StaticFinding> statics = StaticRules.check(classes, spec.staticRules());
         long failedRules = statics.stream().filter(f -> !f.passed()).count();
         stages.add(new Stage("static", "ok", statics.size() - failedRules + " of " + statics.size() + " static rules hold",
@@ -126,7 +153,7 @@ public final class Grader {
     }
 
     private static void skipRest(List<Stage> stages, String failed) {
-        for (String s : List.of("structure", "static", "tests")) {
+        for (String s : List.of("structure", "sandbox", "static", "tests")) {
             if (stages.stream().noneMatch(x -> x.name().equals(s))) {
                 stages.add(new Stage(s, "skipped", "skipped because the " + failed + " stage failed", List.of()));
             }
