@@ -205,12 +205,18 @@ public final class Grader {
                 String message = switch (r.status()) {
                     case "NOT_RUN" -> notRunReason;
                     case "STUCK" -> "timed out: still running " + request.perTestTimeout().plus(TestJvm.GRACE).toSeconds()
-                            + " s after it started, and it ignored the interrupt at " + request.perTestTimeout().toSeconds()
-                            + " s; the grader stopped its test JVM and ran the remaining tests in a new one"
-                            + " (look for a loop that never ends or a wait that never returns)";
+                            + " s after it started, past its limit of " + request.perTestTimeout().toSeconds()
+                            + " s, and it did not stop when interrupted; the grader stopped its test JVM and ran the"
+                            + " remaining tests in a new one (look for a loop that never ends or a wait that never returns)";
                     case "DIED" -> died(run, r);
                     default -> r.message();
                 };
+                // Why a test ran out of time (a deadlock, or where it was), as the test JVM saw it then.
+                if (!"passed".equals(status)) {
+                    for (String diagnosis : r.entries().getOrDefault("grader.diagnosis", List.of())) {
+                        message = message == null ? diagnosis : message + "\n" + diagnosis;
+                    }
+                }
                 tests.add(result(spec, r.test().id(), r.test().name(), kind, r.test().className(), r.test().method(),
                         status, message, r.trace()));
                 for (String json : r.entries().getOrDefault(EvidenceReport.KEY, List.of())) {

@@ -86,10 +86,11 @@ public final class TestJvm {
      * @param outputCut    whether the output was cut
      * @param failure      what went wrong starting or talking to the JVM, or null
      * @param jvms         how many test JVMs it took (more than one when one died or was killed)
+     * @param printed      bytes the learner's code printed in all, kept or not
      */
     public record Result(String jdk, Integer cpus, String agentProblem, List<TestRun> runs, List<ExitRequest> exits,
                          boolean timedOut, Integer exitCode, boolean completed, String output, boolean outputCut,
-                         String failure, int jvms) {}
+                         String failure, int jvms, long printed) {}
 
     /** How long past its own timeout a test may run before the grader stops its JVM. */
     public static final Duration GRACE = Duration.ofSeconds(10);
@@ -106,7 +107,7 @@ public final class TestJvm {
         Map<String, TestRun> merged = new LinkedHashMap<>();
         List<ExitRequest> exits = new ArrayList<>();
         StringBuilder output = new StringBuilder();
-        boolean cut = false;
+        long printed = 0;
         Result last = null;
         int jvms = 0;
         while (jvms < MAX_JVMS) {
@@ -121,7 +122,7 @@ public final class TestJvm {
                 }
                 output.append(r.output(), 0, Math.min(r.output().length(), request.outputCap() - output.length()));
             }
-            cut |= r.outputCut();
+            printed += r.printed();
             boolean progress = false;
             for (TestRun t : r.runs()) {
                 TestRun before = merged.get(t.test().id());
@@ -136,8 +137,13 @@ public final class TestJvm {
             }
             selectors = remaining;
         }
+        boolean cut = printed > output.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (cut) {
+            output.append("\n[output cut by the grader: ").append(printed).append(" bytes printed, the first ")
+                    .append(request.outputCap()).append(" kept]");
+        }
         return new Result(last.jdk(), last.cpus(), last.agentProblem(), List.copyOf(merged.values()), List.copyOf(exits),
-                last.timedOut(), last.exitCode(), last.completed(), output.toString(), cut, last.failure(), jvms);
+                last.timedOut(), last.exitCode(), last.completed(), output.toString(), cut, last.failure(), jvms, printed);
     }
 
     private static Result attempt(Request request, List<String> selectors, Duration budget, Path dir)
@@ -148,7 +154,6 @@ public final class TestJvm {
         Files.writeString(tokenFile, token);
         Path learnerFile = dir.resolve("learner-classes.txt");
         Files.write(learnerFile, request.learnerClasses().stream().sorted().toList());
-        Path outputFile = dir.resolve("output.txt");
 
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             List<String> command = command(request, selectors, server.getLocalPort(), tokenFile, learnerFile);
@@ -156,9 +161,10 @@ public final class TestJvm {
             Process process = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(outputFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
+            OutputDrain drain = new OutputDrain(process.getInputStream(), request.outputCap());
+            Thread drainThread = Thread.ofPlatform().name("grader-output").daemon().start(drain);
             Reader reader = new Reader(server, token, process);
             Thread readerThread = Thread.ofPlatform().name("grader-channel").daemon().start(reader);
             long deadline = System.nanoTime() + budget.toNanos();
@@ -186,8 +192,8 @@ public final class TestJvm {
             readerThread.join(Duration.ofSeconds(5));
             // Children the learner left behind die with the grading, never after it.
             process.descendants().forEach(ProcessHandle::destroyForcibly);
-            String[] out = readCapped(outputFile, request.outputCap());
-            return reader.result(timedOut, finished ? process.exitValue() : null, out[0], out[1] != null);
+            drainThread.join(Duration.ofSeconds(10));
+            return reader.result(timedOut, finished ? process.exitValue() : null, drain.text(), drain.total());
         }
     }
 
@@ -215,15 +221,45 @@ public final class TestJvm {
         return cmd;
     }
 
-    private static String[] readCapped(Path file, int cap) throws IOException {
-        if (!Files.exists(file)) {
-            return new String[] {"", null};
+    /**
+     * Drains the test JVM's stdout and stderr as they come, so the learner's code never blocks on a
+     * full pipe; keeps the first {@code cap} bytes and only counts the rest, so a gigabyte printed
+     * costs neither memory nor disk.
+     */
+    static final class OutputDrain implements Runnable {
+        private final InputStream in;
+        private final int cap;
+        private final java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        private long total;
+
+        OutputDrain(InputStream in, int cap) {
+            this.in = in;
+            this.cap = cap;
         }
-        long size = Files.size(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(size, cap));
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            return new String[] {text, size > cap ? "cut" : null};
+
+        @Override
+        public void run() {
+            byte[] buffer = new byte[64 * 1024];
+            try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    synchronized (this) {
+                        int keep = (int) Math.max(0, Math.min(n, cap - total));
+                        kept.write(buffer, 0, keep);
+                        total += n;
+                    }
+                }
+            } catch (IOException e) {
+                // The JVM is gone; what was read is kept.
+            }
+        }
+
+        synchronized String text() {
+            return kept.toString(StandardCharsets.UTF_8);
+        }
+
+        synchronized long total() {
+            return total;
         }
     }
 
@@ -323,7 +359,7 @@ public final class TestJvm {
             stuck = running;
         }
 
-        synchronized Result result(boolean timedOut, Integer exitCode, String output, boolean cut) {
+        synchronized Result result(boolean timedOut, Integer exitCode, String output, long printed) {
             List<TestRun> runs = new ArrayList<>();
             for (ForkEvent.PlannedTest t : plan.values()) {
                 String[] end = ends.get(t.id());
@@ -339,7 +375,7 @@ public final class TestJvm {
                 }
             }
             return new Result(jdk, cpus, agentProblem, runs, List.copyOf(exits), timedOut, exitCode, done,
-                    output, cut, failure, 1);
+                    output, printed > output.getBytes(StandardCharsets.UTF_8).length, failure, 1, printed);
         }
     }
 }

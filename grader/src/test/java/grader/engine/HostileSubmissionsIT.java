@@ -2,6 +2,7 @@ package grader.engine;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Code that kills or hangs its test JVM costs only the tests it was running: the grader restarts
- * the JVM and runs the rest, and each casualty says what happened.
+ * Hostile code gets a complete, honest report: every test has a result and a reason, a test that
+ * kills or hangs its JVM costs only itself (the grader restarts the JVM and runs the rest), and
+ * nothing it starts outlives the grading. Each fixture is a right solution that attacks on one input
+ * only (maxWorkers = 1 for fetch, an empty list for compute), so the casualties are exactly the
+ * public and the hidden test that use that input.
  */
 class HostileSubmissionsIT {
     static final Path HOSTILE = GradingFixture.SUBMISSIONS.resolve("hostile");
@@ -26,33 +32,111 @@ class HostileSubmissionsIT {
         return new Grader(home).grade(request);
     }
 
-    @Test
-    void systemExitInOneTestCostsOnlyThatTestAndSaysWhere() throws Exception {
-        GradeReport report = grade("fetch-exit-on-one-worker", "fetch", Duration.ofSeconds(60));
+    @AfterEach
+    void nothingTheGradingStartedIsStillRunning() {
+        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        assertTrue(left.isEmpty(), "processes left behind: " + left);
+    }
+
+    /** Exactly the two tests of the attacked input fail, each with a reason that matches; the rest pass. */
+    static void onlyTheAttackedTestsFail(GradeReport report, Predicate<String> reason, String expectedVerdict) {
         GradeReport.ExerciseReport e = GradingFixture.only(report);
-        List<GradeReport.TestResult> died = e.tests().stream().filter(t -> !t.passed()).toList();
+        List<GradeReport.TestResult> failed = e.tests().stream().filter(t -> !t.passed()).toList();
         String why = GradingFixture.explain(e);
         assertAll(
                 () -> assertNull(report.graderError(), why),
-                () -> assertEquals(2, died.size(), "the public and the hidden test with maxWorkers = 1: " + why),
-                () -> died.forEach(t -> assertTrue(t.message().contains("learner code called System.exit(0) at course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:"),
-                        t.name() + ": " + t.message())),
-                () -> assertTrue(e.tests().stream().filter(GradeReport.TestResult::passed).count() >= 10, why),
-                () -> assertEquals("fixed-pool", e.verdict().id(), why));
+                () -> assertEquals(2, failed.size(), "the public and the hidden test of the attacked input: " + why),
+                () -> failed.forEach(t -> assertTrue(t.message() != null && reason.test(t.message()), t.name() + ": " + t.message())),
+                () -> assertTrue(e.tests().stream().noneMatch(t -> "not-run".equals(t.status())), "every test ran: " + why),
+                () -> assertEquals(expectedVerdict, e.verdict().id(), why));
+    }
+
+    @Test
+    void systemExitInOneTestCostsOnlyThatTestAndSaysWhere() throws Exception {
+        onlyTheAttackedTestsFail(grade("fetch-exit-on-one-worker", "fetch", Duration.ofSeconds(60)),
+                m -> m.contains("learner code called System.exit(0) at course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:"),
+                "fixed-pool");
+    }
+
+    @Test
+    void runtimeHaltIsNamedWithItsLine() throws Exception {
+        onlyTheAttackedTestsFail(grade("compute-halt-on-empty-input", "compute", Duration.ofSeconds(60)),
+                m -> m.contains("learner code called Runtime.halt(0) at course.compute.FactorialSums.computeAll(FactorialSums.java:"),
+                "common-pool");
+    }
+
+    @Test
+    void systemExitFromAnotherThreadIsPinnedOnTheTestThatWasRunning() throws Exception {
+        onlyTheAttackedTestsFail(grade("compute-exit-from-another-thread", "compute", Duration.ofSeconds(60)),
+                m -> m.contains("learner code called System.exit(0) at course.compute.FactorialSums.lambda$computeAll$"),
+                "common-pool");
+    }
+
+    @Test
+    void fakeResultsPrintedOrFromAShutdownHookChangeNothing() throws Exception {
+        GradeReport report = grade("fetch-shutdown-hook-fakes-result", "fetch", Duration.ofSeconds(60));
+        onlyTheAttackedTestsFail(report, m -> m.contains("System.exit(0)"), "fixed-pool");
+        GradeReport.ExerciseReport e = GradingFixture.only(report);
+        assertAll(
+                () -> assertTrue(report.environment().output().contains("total      30/30"), "the fake is in the learner's output"),
+                () -> assertTrue(e.score() < e.maxScore(), GradingFixture.explain(e)));
     }
 
     @Test
     void aTestDeafToItsTimeoutIsStoppedAndTheRestStillRun() throws Exception {
-        GradeReport report = grade("compute-deaf-loop-on-empty-input", "compute", Duration.ofSeconds(2));
+        onlyTheAttackedTestsFail(grade("compute-deaf-loop-on-empty-input", "compute", Duration.ofSeconds(2)),
+                m -> m.startsWith("timed out: still running 12 s after it started, past its limit of 2 s, and it did not stop when interrupted")
+                        && m.contains("the test's thread was RUNNABLE at course.compute.FactorialSums.computeAll(FactorialSums.java:"),
+                "common-pool");
+    }
+
+    @Test
+    void aDeadlockNamesItsThreadsLocksAndLines() throws Exception {
+        onlyTheAttackedTestsFail(grade("fetch-deadlock-on-one-worker", "fetch", Duration.ofSeconds(3)),
+                m -> m.contains("deadlock: thread \"learner-first\" waits for java.lang.Object@")
+                        && m.contains("held by \"learner-second\" at course.fetch.StatusFetcher.lockBoth(StatusFetcher.java:"),
+                "fixed-pool");
+    }
+
+    @Test
+    void runningOutOfHeapFailsOnlyThatTest() throws Exception {
+        onlyTheAttackedTestsFail(grade("compute-out-of-memory-on-empty-input", "compute", Duration.ofSeconds(60)),
+                m -> m.contains("OutOfMemoryError"), "common-pool");
+    }
+
+    @Test
+    void aHugeArrayFailsOnlyThatTest() throws Exception {
+        onlyTheAttackedTestsFail(grade("compute-huge-array-on-empty-input", "compute", Duration.ofSeconds(60)),
+                m -> m.contains("OutOfMemoryError"), "common-pool");
+    }
+
+    @Test
+    void aStackOverflowFailsOnlyThatTest() throws Exception {
+        onlyTheAttackedTestsFail(grade("compute-stack-overflow-on-empty-input", "compute", Duration.ofSeconds(60)),
+                m -> m.contains("StackOverflowError"), "common-pool");
+    }
+
+    @Test
+    void aGigabyteOfOutputIsCutWithAVisibleMarker() throws Exception {
+        GradeReport report = grade("fetch-floods-output", "fetch", Duration.ofSeconds(60));
         GradeReport.ExerciseReport e = GradingFixture.only(report);
-        List<GradeReport.TestResult> stuck = e.tests().stream().filter(t -> !t.passed()).toList();
-        String why = GradingFixture.explain(e);
+        String out = report.environment().output();
         assertAll(
-                () -> assertNull(report.graderError(), why),
-                () -> assertEquals(2, stuck.size(), "the public and the hidden empty-input test: " + why),
-                () -> stuck.forEach(t -> assertTrue(t.message().startsWith("timed out: still running 12 s after it started, and it ignored the interrupt at 2 s"),
-                        t.name() + ": " + t.message())),
-                () -> assertTrue(e.tests().stream().filter(GradeReport.TestResult::passed).count() >= 7, why),
-                () -> assertEquals("common-pool", e.verdict().id(), why));
+                () -> assertNull(report.graderError()),
+                () -> assertEquals(e.maxScore(), e.score(), GradingFixture.explain(e)),
+                () -> assertTrue(report.environment().outputCut()),
+                () -> assertTrue(out.length() < 70 * 1024, "kept output is capped: " + out.length()),
+                () -> assertTrue(out.contains("[output cut by the grader: "), out.substring(Math.max(0, out.length() - 300))));
+    }
+
+    @Test
+    void aThreadLeftSpinningDoesNotKeepTheTestJvmAlive() throws Exception {
+        GradeReport report = grade("compute-leaves-a-deaf-thread", "compute", Duration.ofSeconds(60));
+        GradeReport.ExerciseReport e = GradingFixture.only(report);
+        assertAll(
+                () -> assertNull(report.graderError()),
+                () -> assertFalse(report.environment().timedOut()),
+                () -> assertEquals(e.maxScore(), e.score(), GradingFixture.explain(e)));
     }
 }

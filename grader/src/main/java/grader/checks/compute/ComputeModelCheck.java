@@ -13,7 +13,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Observes how {@code FactorialSums.computeAll} runs the given kernel. The agent wraps every call of
@@ -28,7 +27,6 @@ class ComputeModelCheck {
     static final Duration FALLBACK = Duration.ofSeconds(5);
 
     @Test
-    @Timeout(180)
     @DisplayName("48 factorial sums run in parallel on a pool sized to the cores")
     void parallelAcrossCores(TestReporter reporter) {
         List<Integer> ns = new ArrayList<>();

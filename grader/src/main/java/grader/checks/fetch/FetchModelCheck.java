@@ -15,7 +15,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Observes how {@code StatusFetcher.fetchAll} runs its requests. The loopback server holds the
@@ -33,14 +32,12 @@ class FetchModelCheck {
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
-    @Timeout(120)
     @DisplayName("12 requests with maxWorkers = 3 overlap exactly 3 at a time")
     void threeWorkers(TestReporter reporter) {
         observe(3, reporter);
     }
 
     @Test
-    @Timeout(120)
     @DisplayName("12 requests with maxWorkers = 4 overlap exactly 4 at a time")
     void fourWorkers(TestReporter reporter) {
         observe(4, reporter);

@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 @Tag("hidden")
-@Timeout(120)
 class ComputeHiddenTest {
 
     @Test

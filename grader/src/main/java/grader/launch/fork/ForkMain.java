@@ -81,7 +81,22 @@ public final class ForkMain {
             }
         }
         channel.send(ForkEvent.plan(tests));
-        launcher.execute(plan, new StreamingListener(channel));
+        StreamingListener listener = new StreamingListener(channel);
+        long timeoutNanos = java.time.Duration.ofSeconds(Long.parseLong(perTestTimeout.split(" ")[0])).toNanos();
+        Thread.ofPlatform().name("grader-diagnosis").daemon().start(new Diagnosis(listener, channel, timeoutNanos));
+        try {
+            launcher.execute(plan, listener);
+        } catch (Throwable t) {
+            // JUnit rethrows what it cannot recover from (OutOfMemoryError, ...) and stops the whole run.
+            // Say so for the test that threw it, then end this JVM: the grader runs the rest in a new one.
+            StreamingListener.Running r = listener.running();
+            if (r != null) {
+                channel.send(ForkEvent.entry(r.test().getUniqueId(), Diagnosis.KEY, "the test threw " + t
+                        + ", which JUnit cannot recover from, so the grader ended this test JVM"));
+            }
+            ExitWitness.listen(null);
+            Runtime.getRuntime().halt(1);
+        }
     }
 
     private static String exitSite() {

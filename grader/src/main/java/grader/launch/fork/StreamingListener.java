@@ -23,6 +23,14 @@ final class StreamingListener implements TestExecutionListener {
     private static final int MAX_TRACE = 8_000;
     private final ForkMain.Channel channel;
     private TestPlan plan;
+    /** The test running now and its thread, for the diagnosis watchdog (tests run one at a time). */
+    private volatile Running running;
+
+    record Running(TestIdentifier test, Thread thread, long startNanos) {}
+
+    Running running() {
+        return running;
+    }
 
     StreamingListener(ForkMain.Channel channel) {
         this.channel = channel;
@@ -50,6 +58,7 @@ final class StreamingListener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier id) {
         if (id.isTest()) {
+            running = new Running(id, Thread.currentThread(), System.nanoTime());
             channel.send(ForkEvent.start(id.getUniqueId()));
         }
     }
@@ -62,6 +71,16 @@ final class StreamingListener implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (id.isTest()) {
+            Running r = running;
+            running = null;
+            // JUnit gave up on the test at its timeout: say why it was stuck while the learner's threads
+            // are still where they were (a deadlock outlives the interrupted test thread).
+            if (r != null && result.getThrowable().filter(t -> t instanceof java.util.concurrent.TimeoutException).isPresent()) {
+                String why = Diagnosis.describe(r.thread());
+                if (why != null) {
+                    channel.send(ForkEvent.entry(id.getUniqueId(), Diagnosis.KEY, why));
+                }
+            }
             channel.send(end(id, result));
         } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             // A container failed (e.g. its class did not load): its tests that never ran get its reason.
