@@ -32,7 +32,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Grades one submission: compile, structure and static rules per exercise, then one test JVM for
+ * Grades one submission: compile, structure, sandbox and static rules per exercise, then one test JVM for
  * every exercise that got that far, then verdicts and points. A failed stage says why the later ones
  * were skipped; nothing the submission does stops the report from being complete.
  */

@@ -44,7 +44,9 @@ public final class SourceCompiler {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(sourceDir)) {
             try (Stream<Path> walk = Files.walk(sourceDir)) {
-                walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).sorted().forEach(files::add);
+                // A link could point at a hidden test's source: only real files are compiled.
+                walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                        .sorted().forEach(files::add);
             }
         }
         List<String> relative = files.stream().map(p -> submission.relativize(p).toString()).toList();

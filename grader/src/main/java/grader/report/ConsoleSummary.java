@@ -34,7 +34,7 @@ public final class ConsoleSummary {
             for (GradeReport.Stage s : e.stages()) {
                 if ("failed".equals(s.status())) {
                     out.println("  " + paint("31", s.name() + " failed: ") + s.message());
-                    s.details().stream().limit(8).forEach(d -> out.println("    " + d));
+                    s.details().stream().filter(d -> !s.message().contains(d)).limit(8).forEach(d -> out.println("    " + d));
                 }
             }
             if (v != null) {

@@ -62,7 +62,7 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
      * @param maxScore points possible
      * @param points   the parts
      * @param formula  how the score was computed, printed for people
-     * @param stages   compile, structure, static, tests: each with its status and why
+     * @param stages   compile, structure, sandbox, static, tests: each with its status and why
      * @param verdict  the concurrency-model verdict
      * @param statics  static rules and their violations
      * @param tests    every registered test with its result and reason
