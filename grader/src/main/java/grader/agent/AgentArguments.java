@@ -6,14 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agent argument: {@code kernels=course.compute.FactorialSums#sumOfFactorials,course.x.Y#z}, a comma-separated
- * list of {@code Class#method} (binary class names), possibly empty or absent.
+ * The agent argument: {@code ;}-separated options, each at most once, all optional:
+ * <ul>
+ *   <li>{@code kernels=course.compute.FactorialSums#sumOfFactorials,course.x.Y#z}: a comma-separated list of
+ *       {@code Class#method} (binary class names), possibly empty;
+ *   <li>{@code threads=2000}: at most that many thread starts (platform and virtual) in the JVM after the self-test;
+ *   <li>{@code processes=64}: at most that many child process starts after the self-test.
+ * </ul>
+ * For example {@code kernels=course.x.Y#z;threads=2000;processes=64}. A cap that is not given is no cap.
  *
  * @param kernels binary class name to the method names to watch in it, in argument order
+ * @param threads the thread cap, or {@link #NO_CAP}
+ * @param processes the process cap, or {@link #NO_CAP}
  * @param problems what could not be understood, one sentence each; empty when all is well
  */
-record AgentArguments(Map<String, List<String>> kernels, List<String> problems) {
+record AgentArguments(Map<String, List<String>> kernels, int threads, int processes, List<String> problems) {
     static final String KERNELS = "kernels=";
+    static final String THREADS = "threads=";
+    static final String PROCESSES = "processes=";
+    static final int NO_CAP = -1;
 
     AgentArguments {
         kernels = Map.copyOf(kernels);
@@ -23,31 +34,65 @@ record AgentArguments(Map<String, List<String>> kernels, List<String> problems) 
     static AgentArguments parse(String args) {
         Map<String, List<String>> kernels = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        int threads = NO_CAP;
+        int processes = NO_CAP;
         String text = args == null ? "" : args.strip();
-        if (!text.isEmpty()) {
-            if (!text.startsWith(KERNELS)) {
-                problems.add("the agent argument \"" + text + "\" should be kernels=Class#method,... (or nothing)");
-            } else {
-                for (String item : text.substring(KERNELS.length()).split(",")) {
-                    String kernel = item.strip();
-                    int hash = kernel.indexOf('#');
-                    if (kernel.isEmpty()) {
-                        continue;
-                    }
-                    if (hash <= 0 || hash != kernel.lastIndexOf('#') || hash == kernel.length() - 1) {
-                        problems.add("the kernel \"" + kernel + "\" should read Class#method, e.g. "
-                                + "course.compute.FactorialSums#sumOfFactorials");
-                        continue;
-                    }
-                    List<String> methods = kernels.computeIfAbsent(kernel.substring(0, hash), k -> new ArrayList<>());
-                    String method = kernel.substring(hash + 1);
-                    if (!methods.contains(method)) {
-                        methods.add(method);
-                    }
-                }
+        for (String part : text.split(";")) {
+            String option = part.strip();
+            if (option.isEmpty()) {
+                continue;
+            }
+            String key = option.substring(0, option.indexOf('=') + 1);
+            if (!key.isEmpty() && seen.contains(key)) {
+                problems.add("the option \"" + key + "\" is given twice in the agent argument \"" + text + "\"");
+                continue;
+            }
+            seen.add(key);
+            switch (key) {
+                case KERNELS -> parseKernels(option.substring(KERNELS.length()), kernels, problems);
+                case THREADS -> threads = parseCap(option, THREADS, problems);
+                case PROCESSES -> processes = parseCap(option, PROCESSES, problems);
+                default -> problems.add("the agent argument \"" + text + "\" should be kernels=Class#method,...;"
+                        + "threads=N;processes=N, each part optional (or nothing); \"" + option + "\" is none of these");
             }
         }
         kernels.replaceAll((k, v) -> List.copyOf(v));
-        return new AgentArguments(kernels, problems);
+        return new AgentArguments(kernels, threads, processes, problems);
+    }
+
+    private static void parseKernels(String list, Map<String, List<String>> kernels, List<String> problems) {
+        for (String item : list.split(",")) {
+            String kernel = item.strip();
+            int hash = kernel.indexOf('#');
+            if (kernel.isEmpty()) {
+                continue;
+            }
+            if (hash <= 0 || hash != kernel.lastIndexOf('#') || hash == kernel.length() - 1) {
+                problems.add("the kernel \"" + kernel + "\" should read Class#method, e.g. "
+                        + "course.compute.FactorialSums#sumOfFactorials");
+                continue;
+            }
+            List<String> methods = kernels.computeIfAbsent(kernel.substring(0, hash), k -> new ArrayList<>());
+            String method = kernel.substring(hash + 1);
+            if (!methods.contains(method)) {
+                methods.add(method);
+            }
+        }
+    }
+
+    /** {@return the cap in {@code option} ({@code key} then a whole number, 0 or more), or NO_CAP and a problem} */
+    private static int parseCap(String option, String key, List<String> problems) {
+        String value = option.substring(key.length()).strip();
+        try {
+            int cap = Integer.parseInt(value);
+            if (cap >= 0) {
+                return cap;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        problems.add("the cap \"" + option + "\" should be " + key + "N with N a whole number, 0 or more");
+        return NO_CAP;
     }
 }

@@ -13,7 +13,8 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
 /**
  * The grader's {@code -javaagent} (manifest {@code Premain-Class}). It puts {@link grader.agent.boot.ProbeHub} on
  * the bootstrap class path, retransforms the JDK's thread, pool, process and exit methods, watches the learner
- * kernels named in its argument ({@code kernels=Class#method,...}), checks that every probe fires, and then calls
+ * kernels named in its argument ({@code kernels=Class#method,...}), checks that every probe fires, turns on the caps
+ * on thread and process starts its argument gives ({@code ;threads=N;processes=N}, see {@link AgentArguments}), calls
  * {@link grader.probes.Recorder#agentInstalled} once: with null, or with what failed and what to do.
  *
  * <p>It never throws out of premain and writes nothing to stdout; stderr gets Byte Buddy's transformation errors
@@ -69,6 +70,8 @@ public final class GraderAgent {
                 installKernelProbes(inst, arguments, log);
             }
             missed = selfTest.run(log, JDK_TYPES);
+            // After the self-test, whose canaries must not count: from here on every start in the JVM counts.
+            Sinks.limit(arguments.threads(), arguments.processes());
         } finally {
             Sinks.selfTest = null;
         }

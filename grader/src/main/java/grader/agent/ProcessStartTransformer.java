@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
 import grader.agent.boot.ProbeHub;
+import java.io.IOException;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -34,12 +35,18 @@ final class ProcessStartTransformer implements AgentBuilder.Transformer {
         return builder.visit(Advice.to(ProcessStartAdvice.class).on(methods()));
     }
 
-    /** Inlined into {@code ProcessImpl}: may name {@link ProbeHub} only. */
+    /**
+     * Inlined into {@code ProcessImpl}: may name {@link ProbeHub} only. Not under {@code suppress}, so that the
+     * cap's {@code IOException} (which {@code ProcessImpl.start} declares) reaches the learner:
+     * {@link ProbeHub#admitProcess} throws nothing else, and {@link ProbeHub#processStarting} suppresses
+     * everything itself.
+     */
     static final class ProcessStartAdvice {
         private ProcessStartAdvice() {}
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.Argument(0) String[] command) {
+        @Advice.OnMethodEnter
+        static void enter(@Advice.Argument(0) String[] command) throws IOException {
+            ProbeHub.admitProcess();
             ProbeHub.processStarting(command);
         }
     }

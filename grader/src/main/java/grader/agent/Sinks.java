@@ -23,6 +23,12 @@ final class Sinks {
         ProbeHub.exitSink = new ExitSink();
         ProbeHub.kernelEnterSink = new KernelEnterSink();
         ProbeHub.kernelExitSink = new KernelExitSink();
+        ProbeHub.limitSink = new LimitSink();
+    }
+
+    /** Turns on ProbeHub's caps (negative: none); call after {@link #install}. */
+    static void limit(int threads, int processes) {
+        ProbeHub.limit(threads, processes);
     }
 
     /** {@return the class loader that defined ProbeHub: null (the bootstrap loader) when the injection worked} */
@@ -79,6 +85,13 @@ final class Sinks {
         @Override
         public void accept(String kernel) {
             Recorder.kernelEnter(kernel);
+        }
+    }
+
+    static final class LimitSink implements Consumer<String> {
+        @Override
+        public void accept(String message) {
+            Recorder.limitReached(message);
         }
     }
 

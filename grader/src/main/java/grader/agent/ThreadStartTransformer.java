@@ -39,12 +39,18 @@ final class ThreadStartTransformer implements AgentBuilder.Transformer {
         return builder.visit(Advice.to(ThreadStartAdvice.class).on(methods()));
     }
 
-    /** Inlined into {@code Thread} and {@code VirtualThread}: may name {@link ProbeHub} only. */
+    /**
+     * Inlined into {@code Thread} and {@code VirtualThread}: may name {@link ProbeHub} only. Not under
+     * {@code suppress}, so that the cap's refusal reaches the learner's {@code Thread.start} as the JDK's own
+     * {@code OutOfMemoryError} would: {@link ProbeHub#admitThread} throws nothing else, and
+     * {@link ProbeHub#threadStarted} suppresses everything itself (its body is one try/catch of Throwable).
+     */
     static final class ThreadStartAdvice {
         private ThreadStartAdvice() {}
 
-        @Advice.OnMethodEnter(suppress = Throwable.class)
+        @Advice.OnMethodEnter
         static void enter(@Advice.This Thread thread) {
+            ProbeHub.admitThread(thread);
             ProbeHub.threadStarted(thread);
         }
     }

@@ -98,6 +98,21 @@ public final class TestJvm {
     static final int MAX_JVMS = 25;
 
     /**
+     * At most this many thread starts (platform and virtual, the JDK's own included) in one test JVM after the agent's
+     * self-test: the agent refuses the next with the JDK's {@code OutOfMemoryError("unable to create native thread:
+     * ...")}, so 100,000 threads cost one test, not the machine. The reference solutions start a few dozen per JVM.
+     */
+    static final int MAX_THREADS = 2000;
+
+    /**
+     * At most this many child process starts in one test JVM after the agent's self-test: the agent refuses the next
+     * with an {@code IOException}, so a fork bomb costs one test. The grader runs as root on some machines, where the
+     * kernel's per-user process limit does not apply. Not 64: the known-wrong submission that runs each task in a
+     * child JVM (verdict "processes", {@code KnownSubmissionsIT}) starts about 270 in one test JVM, one per input.
+     */
+    static final int MAX_PROCESSES = 512;
+
+    /**
      * Runs every test; when a JVM dies or is killed, the tests it did not get to run in a new one, so a
      * test that kills its JVM costs only itself. The watchdog bounds the whole, across JVMs.
      */
@@ -208,8 +223,9 @@ public final class TestJvm {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:ActiveProcessorCount=" + request.activeProcessors());
         cmd.addAll(request.jvmFlags());
-        String agentArgs = request.kernels().isEmpty() ? "" : "=kernels=" + String.join(",", request.kernels());
-        cmd.add("-javaagent:" + request.agentJar().toAbsolutePath() + agentArgs);
+        String agentArgs = "kernels=" + String.join(",", request.kernels()) + ";threads=" + MAX_THREADS
+                + ";processes=" + MAX_PROCESSES;
+        cmd.add("-javaagent:" + request.agentJar().toAbsolutePath() + "=" + agentArgs);
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, request.classPath().stream().map(p -> p.toAbsolutePath().toString()).toList()));
         cmd.add(ForkMain.class.getName());

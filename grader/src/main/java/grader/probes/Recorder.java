@@ -23,6 +23,23 @@ public final class Recorder {
         return agentProblem;
     }
 
+    private static volatile String limitReached;
+
+    /**
+     * The agent refused a thread or process start at the grader's cap, with {@code message} (also the message of the
+     * OutOfMemoryError or IOException the learner's code got). Only the first refusal is kept.
+     */
+    public static void limitReached(String message) {
+        if (limitReached == null) {
+            limitReached = message;
+        }
+    }
+
+    /** {@return the message of the first start the agent refused at a cap in this JVM, or null} */
+    public static String limitReached() {
+        return limitReached;
+    }
+
     static Episode current() {
         return current;
     }

@@ -50,6 +50,8 @@ class AdviceTest {
         ProbeHub.exitSink = null;
         ProbeHub.kernelEnterSink = null;
         ProbeHub.kernelExitSink = null;
+        ProbeHub.limitSink = null;
+        ProbeHub.limit(-1, -1);
     }
 
     @Test
@@ -127,6 +129,34 @@ class AdviceTest {
                 .invoke(null, new String[] {"curl", "-s", "x"}, Map.of(), null, null, false);
         assertEquals("started", result);
         assertEquals(List.of("process curl -s x"), events);
+    }
+
+    @Test
+    void aThreadStartPastTheCapIsRefusedOnceCountedAndNotReported() throws Exception {
+        ProbeHub.limitSink = m -> events.add("limit " + m);
+        ProbeHub.limit(1, -1);
+        Class<?> type = advise(StartSample.class, new ThreadStartTransformer());
+        type.getMethod("start").invoke(type.getConstructor(String.class).newInstance("first")); // start() and start(c): one
+        Object second = type.getConstructor(String.class).newInstance("second");
+        InvocationTargetException e = assertThrows(InvocationTargetException.class, () -> type.getMethod("start").invoke(second));
+        String message = "unable to create native thread: the grader's limit of 1 threads in the test JVM is reached";
+        assertInstanceOf(OutOfMemoryError.class, e.getCause());
+        assertEquals(message, e.getCause().getMessage());
+        assertEquals(0, type.getField("started").getInt(second));
+        assertEquals(List.of("thread first", "limit " + message), events);
+    }
+
+    @Test
+    void aProcessStartAtTheCapIsRefusedWithAnIOException() throws Exception {
+        ProbeHub.limit(-1, 0);
+        Class<?> type = advise(ProcessSample.class, new ProcessStartTransformer());
+        java.lang.reflect.Method start = type.getMethod("start", String[].class, Map.class, String.class, Object[].class,
+                boolean.class);
+        InvocationTargetException e = assertThrows(InvocationTargetException.class,
+                () -> start.invoke(null, new String[] {"b"}, Map.of(), null, null, false));
+        assertInstanceOf(java.io.IOException.class, e.getCause());
+        assertEquals("the grader's limit of 0 child processes in the test JVM is reached", e.getCause().getMessage());
+        assertEquals(List.of(), events);
     }
 
     @Test

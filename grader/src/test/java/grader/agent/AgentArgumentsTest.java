@@ -41,4 +41,39 @@ class AgentArgumentsTest {
         assertEquals(Map.of(), parsed.kernels());
         assertEquals(1, parsed.problems().size());
     }
+
+    @Test
+    void capsFollowTheKernelsAfterSemicolonsAndKernelsAloneStillWork() {
+        AgentArguments parsed = AgentArguments.parse("kernels=course.x.Y#z;threads=2000;processes=64");
+        assertEquals(Map.of("course.x.Y", List.of("z")), parsed.kernels());
+        assertEquals(2000, parsed.threads());
+        assertEquals(64, parsed.processes());
+        assertEquals(List.of(), parsed.problems());
+
+        AgentArguments kernelsOnly = AgentArguments.parse("kernels=course.x.Y#z");
+        assertEquals(AgentArguments.NO_CAP, kernelsOnly.threads());
+        assertEquals(AgentArguments.NO_CAP, kernelsOnly.processes());
+    }
+
+    @Test
+    void capsAloneOrInAnyOrderWithEmptyKernels() {
+        AgentArguments parsed = AgentArguments.parse(" processes=3 ; kernels= ; threads=50 ;");
+        assertEquals(Map.of(), parsed.kernels());
+        assertEquals(50, parsed.threads());
+        assertEquals(3, parsed.processes());
+        assertEquals(List.of(), parsed.problems());
+        assertEquals(0, AgentArguments.parse("threads=0").threads());
+    }
+
+    @Test
+    void aCapThatIsNotAWholeNumberOrIsGivenTwiceIsAProblemThatNamesIt() {
+        for (String args : new String[] {"threads=many", "threads=-1", "processes=", "threads=3;threads=4"}) {
+            AgentArguments parsed = AgentArguments.parse(args);
+            assertEquals(1, parsed.problems().size(), args + ": " + parsed.problems());
+            assertTrue(parsed.problems().get(0).contains("threads=") || parsed.problems().get(0).contains("processes="),
+                    parsed.problems()::toString);
+        }
+        assertEquals(AgentArguments.NO_CAP, AgentArguments.parse("threads=many").threads());
+        assertEquals(3, AgentArguments.parse("threads=3;threads=4").threads());
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.agent.it.AgentProbeMain;
+import grader.agent.it.CapProbeMain;
 import grader.agent.it.FactorialKernel;
 import grader.probes.AgentFlags;
 import java.io.File;
@@ -120,9 +121,37 @@ class AgentJarIT {
         assertTrue(first.startsWith("agent-problem ") && first.contains("\"NoHashHere\""), run::toString);
     }
 
+    @Test
+    void theThreadAfterTheCapIsRefusedWithTheJdksOutOfMemoryError() throws Exception {
+        Run run = runChild("threads=50", CapProbeMain.class.getName(), "threads");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.stderr(), run::toString);
+        String refusal = "java.lang.OutOfMemoryError: unable to create native thread: the grader's limit of 50 threads"
+                + " in the test JVM is reached";
+        assertEquals(List.of("agent-problem null", "started 50", "refusal " + refusal,
+                "recorded " + refusal.substring("java.lang.OutOfMemoryError: ".length())), run.stdout().lines().toList());
+    }
+
+    @Test
+    void theProcessAfterTheCapIsRefusedWithAnIOExceptionEvenWhenAChildHasEnded() throws Exception {
+        Run run = runChild("kernels=;processes=3", CapProbeMain.class.getName(), "processes");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.stderr(), run::toString);
+        // ProcessBuilder.start wraps what ProcessImpl.start throws as the JDK does for every failed start.
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        String refusal = "the grader's limit of 3 child processes in the test JVM is reached";
+        assertEquals(List.of("agent-problem null", "after-one-ended refused", "started 3",
+                "refusal java.io.IOException: Cannot run program \"" + java + "\": " + refusal, "recorded " + refusal),
+                run.stdout().lines().toList());
+    }
+
     private record Run(int exitCode, String stdout, String stderr) {}
 
     private static Run runChild(String agentArgument) throws Exception {
+        return runChild(agentArgument, AgentProbeMain.class.getName());
+    }
+
+    private static Run runChild(String agentArgument, String main, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -130,7 +159,8 @@ class AgentJarIT {
         command.add("-javaagent:" + agentJar + "=" + agentArgument);
         command.add("-cp");
         command.add(classPath.toString());
-        command.add(AgentProbeMain.class.getName());
+        command.add(main);
+        command.addAll(List.of(args));
         Path stdout = Files.createTempFile("agent-it", ".out");
         Path stderr = Files.createTempFile("agent-it", ".err");
         try {

@@ -106,6 +106,18 @@ class HostileSubmissionsIT {
     }
 
     @Test
+    void aHundredThousandThreadsStopAtTheGradersLimitAndCostOnlyThatTest() throws Exception {
+        onlyTheAttackedTestsFail(grade("compute-100000-threads-on-empty-input", "compute", Duration.ofSeconds(60)),
+                m -> m.contains("the grader's limit of"), "common-pool");
+    }
+
+    @Test
+    void aForkBombStopsAtTheGradersLimitAndCostsOnlyThatTest() throws Exception {
+        onlyTheAttackedTestsFail(grade("compute-fork-bomb-on-empty-input", "compute", Duration.ofSeconds(60)),
+                m -> m.contains("the grader's limit of"), "common-pool");
+    }
+
+    @Test
     void aHugeArrayFailsOnlyThatTest() throws Exception {
         onlyTheAttackedTestsFail(grade("compute-huge-array-on-empty-input", "compute", Duration.ofSeconds(60)),
                 m -> m.contains("OutOfMemoryError"), "common-pool");
