@@ -5,6 +5,7 @@ import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.engine.Shard;
 import grader.report.Gradebook;
+import grader.report.Scores;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ final class GradeClassCommand implements Callable<Integer> {
     static void progress(PrintWriter out, boolean terminal, ClassGrader.Progress p) {
         Gradebook.Row r = p.row();
         String result = "graded".equals(r.status())
-                ? String.format(Locale.ROOT, "%s %s/%s %s", r.learner(), num(r.score()), num(r.maxScore()),
+                ? String.format(Locale.ROOT, "%s %s/%s %s", r.learner(), Scores.format(r.score()), Scores.format(r.maxScore()),
                         String.join(", ", r.exercises().values().stream().map(Gradebook.Cell::verdict).toList()))
                 : r.learner() + " NOT GRADED: " + r.error();
         if (terminal) {
@@ -98,7 +99,4 @@ final class GradeClassCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static String num(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
-    }
 }

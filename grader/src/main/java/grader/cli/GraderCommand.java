@@ -110,7 +110,7 @@ final class GraderCommand implements Runnable {
                 Files.writeString(reports.resolve("outcome.txt"), code.word() + "\n");
                 return code.code();
             } finally {
-                deleteTree(work);
+                grader.engine.Scratch.delete(work);
             }
         }
     }
@@ -127,11 +127,4 @@ final class GraderCommand implements Runnable {
         }
     }
 
-    static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // Scratch space only; the OS cleans its temp folder.
-        }
-    }
 }

@@ -100,16 +100,9 @@ public final class ClassGrader {
             return Gradebook.failed(learner, "interrupted");
         } finally {
             if (work != null) {
-                deleteTree(work);
+                Scratch.delete(work);
             }
         }
     }
 
-    static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // scratch space only
-        }
-    }
 }

@@ -8,6 +8,7 @@ import grader.launch.TestJvm;
 import grader.probes.AgentFlags;
 import grader.probes.Evidence;
 import grader.report.GradeReport;
+import grader.report.Scores;
 import grader.report.GradeReport.ExerciseReport;
 import grader.report.GradeReport.Part;
 import grader.report.GradeReport.Stage;
@@ -277,9 +278,9 @@ public final class Grader {
                 works ? rulesOk + " of " + p.statics().size() + " static rules hold" : "earned only once a test passes");
         double score = round(fPart.earned() + mPart.earned() + sPart.earned());
         String formula = String.format(Locale.ROOT, "functional %s x %d/%d tests + model %s x %s (%s) + static %s x %s = %s of %s",
-                num(spec.points().functional()), passed, functional.size(), num(spec.points().model()), num(verdict.share()),
-                verdict.id(), num(spec.points().statics()), works ? rulesOk + "/" + p.statics().size() : "0", num(score),
-                num(spec.points().total()));
+                Scores.format(spec.points().functional()), passed, functional.size(), Scores.format(spec.points().model()), Scores.format(verdict.share()),
+                verdict.id(), Scores.format(spec.points().statics()), works ? rulesOk + "/" + p.statics().size() : "0", Scores.format(score),
+                Scores.format(spec.points().total()));
         return new ExerciseReport(spec.id(), spec.title(), score, spec.points().total(),
                 new GradeReport.Points(fPart, mPart, sPart), formula, stages, verdict, p.statics(), tests);
     }
@@ -352,9 +353,6 @@ public final class Grader {
         return Math.round(d * 100) / 100.0;
     }
 
-    private static String num(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
-    }
 
     static String version() {
         String v = Grader.class.getPackage().getImplementationVersion();

@@ -4,7 +4,6 @@ import grader.verdict.ModelVerdict;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The summary a learner reads in ten seconds: per exercise the score and its parts, the verdict with
@@ -25,7 +24,7 @@ public final class ConsoleSummary {
         width = Math.max(width, 5);
         for (GradeReport.ExerciseReport e : report.exercises()) {
             boolean full = e.score() >= e.maxScore();
-            String score = num(e.score()) + "/" + num(e.maxScore());
+            String score = Scores.format(e.score()) + "/" + Scores.format(e.maxScore());
             ModelVerdict v = e.verdict();
             out.printf("%-" + width + "s  %s   functional %s   model %s   static %s   %s%n",
                     e.id(), paint(full ? "32;1" : "31;1", String.format("%7s", score)),
@@ -77,7 +76,7 @@ public final class ConsoleSummary {
                     + x.status() + ")") + (x.site() == null ? "" : " at " + x.site())));
         }
         out.printf("%-" + width + "s  %s   report: %s%n", "total",
-                paint(report.fullMarks() ? "32;1" : "31;1", String.format("%7s", num(report.score()) + "/" + num(report.maxScore()))),
+                paint(report.fullMarks() ? "32;1" : "31;1", String.format("%7s", Scores.format(report.score()) + "/" + Scores.format(report.maxScore()))),
                 reportFile);
         out.flush();
     }
@@ -111,12 +110,9 @@ public final class ConsoleSummary {
     }
 
     private static String part(GradeReport.Part p) {
-        return num(p.earned()) + "/" + num(p.max());
+        return Scores.format(p.earned()) + "/" + Scores.format(p.max());
     }
 
-    static String num(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
-    }
 
     private String paint(String code, String text) {
         return colour ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;

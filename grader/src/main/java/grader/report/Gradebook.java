@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -108,10 +107,10 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
         }
         b.append(",error\r\n");
         for (Row r : rows) {
-            b.append(quote(r.learner())).append(',').append(r.status()).append(',').append(num(r.score())).append(',').append(num(r.maxScore()));
+            b.append(quote(r.learner())).append(',').append(r.status()).append(',').append(Scores.format(r.score())).append(',').append(Scores.format(r.maxScore()));
             for (String id : exercises) {
                 Cell c = r.exercises().get(id);
-                b.append(',').append(c == null ? "" : num(c.score())).append(',').append(c == null || c.verdict() == null ? "" : quote(c.verdict()));
+                b.append(',').append(c == null ? "" : Scores.format(c.score())).append(',').append(c == null || c.verdict() == null ? "" : quote(c.verdict()));
             }
             b.append(',').append(r.error() == null ? "" : quote(r.error())).append("\r\n");
         }
@@ -125,7 +124,4 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
         return s;
     }
 
-    private static String num(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
-    }
 }

@@ -73,6 +73,6 @@ final class HtmlText {
 
     /** {@return a score as the console prints it: 7, 7.5, 7.25} */
     static String num(double d) {
-        return ConsoleSummary.num(d);
+        return Scores.format(d);
     }
 }

@@ -87,12 +87,12 @@ final class JUnitXmlExporter implements Exporter {
                 suite.setAttribute("timestamp", report.gradedAt());
             }
             Element props = doc.createElement("properties");
-            property(doc, props, "score", ConsoleSummary.num(e.score()));
-            property(doc, props, "maxScore", ConsoleSummary.num(e.maxScore()));
+            property(doc, props, "score", Scores.format(e.score()));
+            property(doc, props, "maxScore", Scores.format(e.maxScore()));
             property(doc, props, "formula", e.formula());
             property(doc, props, "verdict", e.verdict() == null ? null : e.verdict().id());
-            property(doc, props, "reportScore", ConsoleSummary.num(report.score()));
-            property(doc, props, "reportMaxScore", ConsoleSummary.num(report.maxScore()));
+            property(doc, props, "reportScore", Scores.format(report.score()));
+            property(doc, props, "reportMaxScore", Scores.format(report.maxScore()));
             suite.appendChild(props);
             Counts counts = new Counts();
             for (GradeReport.TestResult t : e.tests()) {

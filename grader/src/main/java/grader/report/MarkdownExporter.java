@@ -145,7 +145,7 @@ final class MarkdownExporter implements Exporter {
     }
 
     private static String score(double earned, double max) {
-        return ConsoleSummary.num(earned) + "/" + ConsoleSummary.num(max);
+        return Scores.format(earned) + "/" + Scores.format(max);
     }
 
     /** One line of text: Markdown's active characters that a learner's message might carry are escaped. */

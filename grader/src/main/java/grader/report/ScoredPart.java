@@ -56,14 +56,14 @@ record ScoredPart(GradeReport.ExerciseReport exercise, String part, String name,
         // The engine rounds every part to cents, so sums of its numbers are exact; a cent's tolerance is noise only.
         if (sum.subtract(BigDecimal.valueOf(expected)).abs().compareTo(new BigDecimal("0.005")) > 0) {
             throw new IllegalArgumentException("the report does not add up: " + what + " sum to " + sum.stripTrailingZeros().toPlainString()
-                    + ", but the report says " + ConsoleSummary.num(expected) + "; exporters show the report's totals and never repair them");
+                    + ", but the report says " + Scores.format(expected) + "; exporters show the report's totals and never repair them");
         }
     }
 
     /** {@return what this part's points are for, in plain text with {@code \n} line ends: the learner's feedback for it} */
     String feedback() {
         StringBuilder b = new StringBuilder();
-        b.append(ConsoleSummary.num(earned)).append('/').append(ConsoleSummary.num(max)).append(": ").append(basis).append('\n');
+        b.append(Scores.format(earned)).append('/').append(Scores.format(max)).append(": ").append(basis).append('\n');
         switch (part) {
             case "functional" -> {
                 for (GradeReport.Stage s : exercise.stages()) {

@@ -104,7 +104,7 @@ class ReportFormatsIT {
             }
         }
         String markdown = Files.readString(files.get("markdown"));
-        String headline = "# Grade: " + ConsoleSummary.num(report.score()) + "/" + ConsoleSummary.num(report.maxScore());
+        String headline = "# Grade: " + Scores.format(report.score()) + "/" + Scores.format(report.maxScore());
         BigDecimal gsSum = gradescopeSum;
         BigDecimal crSum = classroomSum;
         String junit = junitTotal;
@@ -114,7 +114,7 @@ class ReportFormatsIT {
                 () -> assertEquals(0, gsSum.compareTo(total), "gradescope tests sum to " + gsSum),
                 () -> assertEquals(0, crSum.compareTo(total), "classroom tests sum to " + crSum),
                 () -> assertEquals(0, classroom.get("max_score").decimalValue().compareTo(max)),
-                () -> assertEquals(ConsoleSummary.num(report.score()), junit),
+                () -> assertEquals(Scores.format(report.score()), junit),
                 () -> assertTrue(markdown.startsWith(headline), markdown));
     }
 }
