@@ -51,6 +51,7 @@ public final class Episode implements AutoCloseable {
     private volatile String thrown;
     private volatile List<String> leaked = List.of();
     private volatile List<Boolean> poolsShutDown = List.of();
+    private final Map<String, Long> counters = new ConcurrentHashMap<>();
 
     /**
      * A thread the learner's code started. {@code poolWorker}: a ThreadPoolExecutor's worker;
@@ -120,6 +121,16 @@ public final class Episode implements AutoCloseable {
     public Episode reportRendezvous(Rendezvous held) {
         this.heldElsewhere = held;
         return this;
+    }
+
+    /** Adds {@code delta} to the named counter of this episode's evidence (see {@link Evidence#counters()}). */
+    public void count(String name, long delta) {
+        counters.merge(name, delta, Long::sum);
+    }
+
+    /** Raises the named counter to {@code value} if it is lower: for peaks. */
+    public void atLeast(String name, long value) {
+        counters.merge(name, value, Math::max);
     }
 
     /** A watched call starts on the current thread; may wait at the rendezvous. */
@@ -259,7 +270,7 @@ public final class Episode implements AutoCloseable {
                 calls.get(), asyncCalls.get(), peak.get(),
                 r == null ? null : r.result(), byKind, callsByThread.size(), names,
                 platform, virtual, poolsSeen, List.copyOf(processes), leaked, List.copyOf(waits),
-                callSite, startSite, spans);
+                callSite, startSite, spans, Map.copyOf(counters));
     }
 
     private static String threadName(Thread t) {

@@ -34,6 +34,8 @@ import java.util.Map;
  * @param startSite     the learner frame that started the first thread
  * @param timeline      when each watched call ran, on which thread: for the HTML report's picture only,
  *                      never for a verdict (capped; the counts above are exact)
+ * @param counters      exercise-specific counts by name (e.g. {@code "children-alive-peak"}), recorded with
+ *                      {@link Episode#count(String, long)} and {@link Episode#atLeast(String, long)}; never durations
  */
 public record Evidence(
         String exercise,
@@ -61,7 +63,8 @@ public record Evidence(
         List<ThreadWait> waits,
         Site callSite,
         Site startSite,
-        List<CallSpan> timeline) {
+        List<CallSpan> timeline,
+        Map<String, Long> counters) {
 
     public Evidence {
         callsByKind = Map.copyOf(callsByKind);
@@ -71,6 +74,12 @@ public record Evidence(
         leakedThreads = List.copyOf(leakedThreads);
         waits = List.copyOf(waits);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        counters = counters == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(counters));
+    }
+
+    /** {@return the named counter, 0 when it was never recorded} */
+    public long counter(String name) {
+        return counters.getOrDefault(name, 0L);
     }
 
     /** {@return how many watched calls ran on threads of this kind} */

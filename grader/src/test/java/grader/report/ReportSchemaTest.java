@@ -56,7 +56,8 @@ class ReportSchemaTest {
                 null, 12, 0, 3, new Evidence.RendezvousResult(3, true), Map.of("pool-worker", 12), 3, List.of("pool-1-thread-1"), 3, 0,
                 List.of(new Evidence.PoolSeen("tpe", 3, 3, true, site)), List.of(new Evidence.ProcessSeen(List.of("curl", "-s"), null)),
                 List.of(), List.of(new Evidence.ThreadWait("main", "WAITING", "java.util.concurrent.FutureTask.awaitDone", null, null, site)),
-                site, null, List.of(new Evidence.CallSpan("pool-1-thread-1", "pool-worker", 10, 20, false)));
+                site, null, List.of(new Evidence.CallSpan("pool-1-thread-1", "pool-worker", 10, 20, false)),
+                Map.of("children-alive-peak", 2L));
         GradeReport.ExerciseReport e = SampleReports.full("fetch");
         ModelVerdict v = new ModelVerdict(e.verdict().id(), e.verdict().severity(), 1, e.verdict().summary(), e.verdict().why(), null,
                 site, List.of(evidence));

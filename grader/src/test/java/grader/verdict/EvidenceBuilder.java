@@ -28,6 +28,7 @@ final class EvidenceBuilder {
     private final List<Evidence.ProcessSeen> processes = new ArrayList<>();
     private final List<String> leaked = new ArrayList<>();
     private final List<Evidence.ThreadWait> waits = new ArrayList<>();
+    private final java.util.Map<String, Long> counters = new java.util.HashMap<>();
     static final Site SITE = new Site("course.fetch.StatusFetcher", "fetchAll", "StatusFetcher.java", 23);
 
     private EvidenceBuilder(String exercise) {
@@ -109,9 +110,14 @@ final class EvidenceBuilder {
         return this;
     }
 
+    EvidenceBuilder counter(String name, long value) {
+        counters.put(name, value);
+        return this;
+    }
+
     Evidence build() {
         return new Evidence(exercise, "test", callLabel, tasks, limitName, limit, cpus, "main",
                 thrown == null ? "returned" : "threw", thrown, calls, async, peak, rendezvous, byKind, distinct,
-                List.of("t1"), platformStarts, virtualStarts, pools, processes, leaked, waits, SITE, SITE, List.of());
+                List.of("t1"), platformStarts, virtualStarts, pools, processes, leaked, waits, SITE, SITE, List.of(), counters);
     }
 }
