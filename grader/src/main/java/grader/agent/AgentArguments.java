@@ -11,19 +11,24 @@ import java.util.Map;
  *   <li>{@code kernels=course.compute.FactorialSums#sumOfFactorials,course.x.Y#z}: a comma-separated list of
  *       {@code Class#method} (binary class names), possibly empty;
  *   <li>{@code threads=2000}: at most that many thread starts (platform and virtual) in the JVM after the self-test;
- *   <li>{@code processes=64}: at most that many child process starts after the self-test.
+ *   <li>{@code processes=64}: at most that many child process starts after the self-test;
+ *   <li>{@code network=loopback}: sockets and name lookups limited to this machine's loopback after the self-test
+ *       ({@code network=open}, the default, limits nothing).
  * </ul>
- * For example {@code kernels=course.x.Y#z;threads=2000;processes=64}. A cap that is not given is no cap.
+ * For example {@code kernels=course.x.Y#z;threads=2000;processes=64;network=loopback}. A cap that is not given is no cap.
  *
  * @param kernels binary class name to the method names to watch in it, in argument order
  * @param threads the thread cap, or {@link #NO_CAP}
  * @param processes the process cap, or {@link #NO_CAP}
+ * @param loopbackOnly whether the network is limited to loopback
  * @param problems what could not be understood, one sentence each; empty when all is well
  */
-record AgentArguments(Map<String, List<String>> kernels, int threads, int processes, List<String> problems) {
+record AgentArguments(Map<String, List<String>> kernels, int threads, int processes, boolean loopbackOnly,
+                      List<String> problems) {
     static final String KERNELS = "kernels=";
     static final String THREADS = "threads=";
     static final String PROCESSES = "processes=";
+    static final String NETWORK = "network=";
     static final int NO_CAP = -1;
 
     AgentArguments {
@@ -37,6 +42,7 @@ record AgentArguments(Map<String, List<String>> kernels, int threads, int proces
         List<String> seen = new ArrayList<>();
         int threads = NO_CAP;
         int processes = NO_CAP;
+        boolean loopbackOnly = false;
         String text = args == null ? "" : args.strip();
         for (String part : text.split(";")) {
             String option = part.strip();
@@ -53,12 +59,21 @@ record AgentArguments(Map<String, List<String>> kernels, int threads, int proces
                 case KERNELS -> parseKernels(option.substring(KERNELS.length()), kernels, problems);
                 case THREADS -> threads = parseCap(option, THREADS, problems);
                 case PROCESSES -> processes = parseCap(option, PROCESSES, problems);
+                case NETWORK -> {
+                    String value = option.substring(NETWORK.length()).strip();
+                    if (value.equals("loopback") || value.equals("open")) {
+                        loopbackOnly = value.equals("loopback");
+                    } else {
+                        problems.add("the option \"" + option + "\" should be network=loopback or network=open");
+                    }
+                }
                 default -> problems.add("the agent argument \"" + text + "\" should be kernels=Class#method,...;"
-                        + "threads=N;processes=N, each part optional (or nothing); \"" + option + "\" is none of these");
+                        + "threads=N;processes=N;network=loopback|open, each part optional (or nothing); \"" + option
+                        + "\" is none of these");
             }
         }
         kernels.replaceAll((k, v) -> List.copyOf(v));
-        return new AgentArguments(kernels, threads, processes, problems);
+        return new AgentArguments(kernels, threads, processes, loopbackOnly, problems);
     }
 
     private static void parseKernels(String list, Map<String, List<String>> kernels, List<String> problems) {

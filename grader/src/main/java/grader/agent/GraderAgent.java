@@ -14,7 +14,8 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
  * The grader's {@code -javaagent} (manifest {@code Premain-Class}). It puts {@link grader.agent.boot.ProbeHub} on
  * the bootstrap class path, retransforms the JDK's thread, pool, process and exit methods, watches the learner
  * kernels named in its argument ({@code kernels=Class#method,...}), checks that every probe fires, turns on the caps
- * on thread and process starts its argument gives ({@code ;threads=N;processes=N}, see {@link AgentArguments}), calls
+ * on thread and process starts and the loopback-only network its argument gives ({@code ;threads=N;processes=N;network=loopback},
+ * see {@link AgentArguments}), calls
  * {@link grader.probes.Recorder#agentInstalled} once: with null, or with what failed and what to do.
  *
  * <p>It never throws out of premain and writes nothing to stdout; stderr gets Byte Buddy's transformation errors
@@ -27,7 +28,8 @@ public final class GraderAgent {
 
     /** The JDK types the agent transforms; each is loaded before install (see {@link #installJdkProbes}). */
     static final List<String> JDK_TYPES = Stream.of(ThreadStartTransformer.TYPES, ThreadPoolExecutorTransformer.TYPES,
-            ForkJoinPoolTransformer.TYPES, ProcessStartTransformer.TYPES, RuntimeExitTransformer.TYPES)
+            ForkJoinPoolTransformer.TYPES, ProcessStartTransformer.TYPES, RuntimeExitTransformer.TYPES,
+            NetworkTransformer.TYPES)
             .flatMap(List::stream).toList();
 
     public static void premain(String args, Instrumentation inst) {
@@ -72,6 +74,7 @@ public final class GraderAgent {
             missed = selfTest.run(log, JDK_TYPES);
             // After the self-test, whose canaries must not count: from here on every start in the JVM counts.
             Sinks.limit(arguments.threads(), arguments.processes());
+            grader.agent.boot.ProbeHub.loopbackOnly(arguments.loopbackOnly());
         } finally {
             Sinks.selfTest = null;
         }
@@ -120,6 +123,8 @@ public final class GraderAgent {
                 .transform(new ProcessStartTransformer())
                 .type(namedOneOf(RuntimeExitTransformer.TYPES.toArray(new String[0])))
                 .transform(new RuntimeExitTransformer())
+                .type(namedOneOf(NetworkTransformer.TYPES.toArray(new String[0])))
+                .transform(new NetworkTransformer())
                 .installOn(inst);
     }
 

@@ -99,6 +99,7 @@ final class GraderCommand implements Runnable {
             GraderHome home = GraderHome.locate();
             Path sub = submission.toAbsolutePath().normalize();
             Path reports = (reportDir != null ? reportDir : sub.resolve("target/grader")).toAbsolutePath().normalize();
+            Exporters.clearStale(reports);
             Path work = Files.createTempDirectory("grader-");
             try {
                 GradeReport report = new Grader(home).grade(options.request(home, sub, work));

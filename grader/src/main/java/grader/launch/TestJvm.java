@@ -224,7 +224,7 @@ public final class TestJvm {
         cmd.add("-XX:ActiveProcessorCount=" + request.activeProcessors());
         cmd.addAll(request.jvmFlags());
         String agentArgs = "kernels=" + String.join(",", request.kernels()) + ";threads=" + MAX_THREADS
-                + ";processes=" + MAX_PROCESSES;
+                + ";processes=" + MAX_PROCESSES + ";network=loopback";
         cmd.add("-javaagent:" + request.agentJar().toAbsolutePath() + "=" + agentArgs);
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, request.classPath().stream().map(p -> p.toAbsolutePath().toString()).toList()));

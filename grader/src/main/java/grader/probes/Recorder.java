@@ -33,6 +33,21 @@ public final class Recorder {
         if (limitReached == null) {
             limitReached = message;
         }
+        if (refusedSinceMark == null) {
+            refusedSinceMark = message;
+        }
+    }
+
+    private static volatile String refusedSinceMark;
+
+    /** Forgets the refusals seen so far, for {@link #refusedSinceMark()}: the test runner marks each test's start. */
+    public static void markRefusals() {
+        refusedSinceMark = null;
+    }
+
+    /** {@return the first refusal (a cap, the network) since the last {@link #markRefusals()}, or null} */
+    public static String refusedSinceMark() {
+        return refusedSinceMark;
     }
 
     /** {@return the message of the first start the agent refused at a cap in this JVM, or null} */

@@ -25,6 +25,21 @@ public final class Exporters {
         return ALL.stream().map(Exporter::id).toList();
     }
 
+    /** Every file name a grading run may write into its report folder (also {@code outcome.txt}, the CLI's). */
+    public static final List<String> FILE_NAMES = List.of("report.json", GradescopeExporter.FILE, ClassroomExporter.FILE,
+            JUnitXmlExporter.FILE, MarkdownExporter.FILE, HtmlExporter.FILE, "outcome.txt");
+
+    /**
+     * Deletes what an earlier run (or the submission itself: a learner can commit a fake {@code results.json} into the
+     * report folder) left under any of {@link #FILE_NAMES}, so a pipeline never reads a file this run did not write,
+     * even when this run fails before writing it.
+     */
+    public static void clearStale(Path dir) throws IOException {
+        for (String name : FILE_NAMES) {
+            java.nio.file.Files.deleteIfExists(dir.resolve(name));
+        }
+    }
+
     /** Writes the report in every format asked for; {@code json} first, whether asked or not. */
     public static Map<String, Path> writeAll(GradeReport report, Path dir, List<String> formats) throws IOException {
         Map<String, Path> written = new LinkedHashMap<>();

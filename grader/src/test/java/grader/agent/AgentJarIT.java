@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import grader.agent.it.AgentProbeMain;
 import grader.agent.it.CapProbeMain;
 import grader.agent.it.FactorialKernel;
+import grader.agent.it.NetworkProbeMain;
 import grader.probes.AgentFlags;
 import java.io.File;
 import java.io.IOException;
@@ -143,6 +144,28 @@ class AgentJarIT {
         assertEquals(List.of("agent-problem null", "after-one-ended refused", "started 3",
                 "refusal java.io.IOException: Cannot run program \"" + java + "\": " + refusal, "recorded " + refusal),
                 run.stdout().lines().toList());
+    }
+
+    @Test
+    void withNetworkLoopbackOnlyLoopbackIsReachedAndEveryOtherDestinationOrLookupIsRefusedBeforeItLeaves() throws Exception {
+        Run run = runChild("network=loopback", NetworkProbeMain.class.getName());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.stderr(), run::toString);
+        List<String> out = run.stdout().lines().toList();
+        assertEquals(List.of("agent-problem null", "loopback-connect ok", "localhost-lookup ok"), out.subList(0, 3), run::toString);
+        String refused = "network access refused by the grader: ";
+        String lookup = "name-lookup java.net.UnknownHostException: " + refused + "looking up grader-network-test.invalid"
+                + " (only localhost is resolved in the test JVM)";
+        if (out.contains("own-address true")) {
+            for (String attempt : List.of("socket-connect java.net.ConnectException: ", "http-client java.net.ConnectException: ",
+                    "datagram-send java.net.ConnectException: ")) {
+                assertTrue(out.stream().anyMatch(l -> l.startsWith(attempt + refused) && l.endsWith("(only the loopback test server may be reached)")),
+                        attempt + "... expected in " + run);
+            }
+            assertTrue(out.stream().anyMatch(l -> l.startsWith("reverse-lookup java.net.UnknownHostException: ")), run::toString);
+        }
+        assertTrue(out.contains(lookup), run::toString);
+        assertTrue(out.get(out.size() - 1).startsWith("recorded " + refused), run::toString);
     }
 
     private record Run(int exitCode, String stdout, String stderr) {}

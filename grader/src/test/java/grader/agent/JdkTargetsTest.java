@@ -51,9 +51,22 @@ class JdkTargetsTest {
     }
 
     @Test
+    void networkMatchesTheOneConnectTheUnconnectedDatagramSendAndBothNameServiceLookups() throws Exception {
+        assertEquals(List.of("connect(java.net.ProtocolFamily,java.io.FileDescriptor,java.net.InetAddress,int)"),
+                matched("sun.nio.ch.Net", NetworkTransformer.connect()));
+        assertEquals(List.of("send(java.io.FileDescriptor,java.nio.ByteBuffer,java.net.InetSocketAddress)"),
+                matched("sun.nio.ch.DatagramChannelImpl", NetworkTransformer.datagramSend()));
+        assertEquals(List.of("getAllByName0(java.lang.String,boolean)"),
+                matched("java.net.InetAddress", NetworkTransformer.lookup()));
+        assertEquals(List.of("getHostFromNameService(java.net.InetAddress)"),
+                matched("java.net.InetAddress", NetworkTransformer.reverseLookup()));
+    }
+
+    @Test
     void everyTransformedTypeIsListedForPreloading() {
         assertEquals(List.of("java.lang.Thread", "java.lang.VirtualThread", "java.util.concurrent.ThreadPoolExecutor",
-                "java.util.concurrent.ForkJoinPool", "java.lang.ProcessImpl", "java.lang.Runtime"), GraderAgent.JDK_TYPES);
+                "java.util.concurrent.ForkJoinPool", "java.lang.ProcessImpl", "java.lang.Runtime", "sun.nio.ch.Net",
+                "sun.nio.ch.DatagramChannelImpl", "java.net.InetAddress"), GraderAgent.JDK_TYPES);
     }
 
     private static List<String> matched(String type, ElementMatcher<? super MethodDescription> matcher) throws Exception {

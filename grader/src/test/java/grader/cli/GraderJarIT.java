@@ -2,6 +2,7 @@ package grader.cli;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -54,6 +55,26 @@ class GraderJarIT {
                 () -> assertEquals("not-implemented", fetch.get("verdict").get("id").asText()),
                 () -> assertTrue(fetch.get("tests").size() >= 7, "public tests and model checks are all listed"),
                 () -> assertTrue(report.get("environment").get("hiddenTests").isBoolean()));
+    }
+
+    @Test
+    void fakeReportFilesPlantedWhereTheReportGoesAreReplacedOrRemovedBeforeGrading(@TempDir Path reports) throws Exception {
+        // A learner can commit target/grader/* into the submission: a pipeline must never read those.
+        String fake = "{\"score\": 30, \"maxScore\": 30, \"tests\": []}";
+        Files.writeString(reports.resolve("report.json"), fake);
+        Files.writeString(reports.resolve("results.json"), fake);
+        Files.writeString(reports.resolve("summary.md"), "total 30/30");
+        Files.writeString(reports.resolve("outcome.txt"), "full\n");
+        Run r = run(currentJava(), "grade", REPO.resolve("exercises").toString(), "--exercise", "fetch", "--no-hidden",
+                "--report-dir", reports.toString());
+        JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        assertAll(
+                () -> assertEquals(1, r.code(), r.out()),
+                () -> assertEquals(0.0, report.get("score").asDouble(), "report.json is the grader's"),
+                () -> assertTrue(report.has("schemaVersion"), "report.json is the grader's"),
+                () -> assertFalse(Files.exists(reports.resolve("results.json")), "a results.json this run did not write is gone"),
+                () -> assertFalse(Files.exists(reports.resolve("summary.md")), "a summary.md this run did not write is gone"),
+                () -> assertEquals("below-full-marks", Files.readString(reports.resolve("outcome.txt")).strip()));
     }
 
     @Test

@@ -60,6 +60,13 @@ class HostileSubmissionsIT {
     }
 
     @Test
+    void networkAccessOutsideTheLoopbackIsRefusedBeforeAnythingLeavesAndNamed() throws Exception {
+        onlyTheAttackedTestsFail(grade("fetch-calls-outside-on-one-worker", "fetch", Duration.ofSeconds(60)),
+                m -> m.contains("network access refused by the grader: looking up collector.grader-test.invalid"),
+                "fixed-pool");
+    }
+
+    @Test
     void runtimeHaltIsNamedWithItsLine() throws Exception {
         onlyTheAttackedTestsFail(grade("compute-halt-on-empty-input", "compute", Duration.ofSeconds(60)),
                 m -> m.contains("learner code called Runtime.halt(0) at course.compute.FactorialSums.computeAll(FactorialSums.java:"),

@@ -44,7 +44,7 @@ public final class ProbeHub {
     /** Receives the kernel id when a watched learner method returns or throws. */
     public static volatile Consumer<String> kernelExitSink;
 
-    /** Receives the refusal's message when a thread or process start is refused at its cap. */
+    /** Receives the refusal's message when a thread or process start is refused at its cap, or a network access. */
     public static volatile Consumer<String> limitSink;
 
     /** At most this many thread starts once the caps are on; negative: no cap. */
@@ -131,6 +131,60 @@ public final class ProbeHub {
         }
         LAST_ADMITTED.set(new WeakReference<>(thread));
     }
+
+    /** Whether sockets and name lookups are limited to this machine's loopback; off until the agent turns it on. */
+    private static volatile boolean loopbackOnly;
+
+    /** Limits the network of this JVM to loopback addresses from now on (see {@link #admitConnect}). */
+    public static void loopbackOnly(boolean on) {
+        loopbackOnly = on;
+    }
+
+    /**
+     * Called on entry of {@code sun.nio.ch.Net.connect} and of an unconnected datagram send, by advice that does not
+     * suppress exceptions: lets a loopback or wildcard destination through, refuses any other before the native call.
+     *
+     * @throws java.net.ConnectException "network access refused by the grader: ..." for a destination off this machine
+     */
+    public static void admitConnect(java.net.InetAddress remote, int port) throws IOException {
+        if (!loopbackOnly || remote == null || remote.isLoopbackAddress() || remote.isAnyLocalAddress()) {
+            return;
+        }
+        String message = new StringBuilder(NETWORK_REFUSED).append(remote.getHostAddress()).append(':').append(port)
+                .append(" (only the loopback test server may be reached)").toString();
+        refused(message);
+        throw new java.net.ConnectException(message);
+    }
+
+    /**
+     * Called on entry of {@code InetAddress.getAllByName0(String, boolean)}, for every name looked up: a name other than {@code localhost} would
+     * be sent to a name server, so it is refused.
+     *
+     * @throws java.net.UnknownHostException "network access refused by the grader: ..."
+     */
+    public static void admitLookup(String host) throws java.net.UnknownHostException {
+        if (!loopbackOnly || host == null || host.equalsIgnoreCase("localhost")
+                || host.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")) {
+            return;
+        }
+        String message = new StringBuilder(NETWORK_REFUSED).append("looking up ").append(host)
+                .append(" (only localhost is resolved in the test JVM)").toString();
+        refused(message);
+        throw new java.net.UnknownHostException(message);
+    }
+
+    /** Called on entry of {@code InetAddress.getHostFromNameService}: only a loopback address is looked up. */
+    public static void admitReverseLookup(java.net.InetAddress address) throws java.net.UnknownHostException {
+        if (!loopbackOnly || address == null || address.isLoopbackAddress()) {
+            return;
+        }
+        String message = new StringBuilder(NETWORK_REFUSED).append("looking up the name of ")
+                .append(address.getHostAddress()).toString();
+        refused(message);
+        throw new java.net.UnknownHostException(message);
+    }
+
+    private static final String NETWORK_REFUSED = "network access refused by the grader: ";
 
     /**
      * Called on entry of {@code ProcessImpl.start}, before {@link #processStarting}, by advice that does not

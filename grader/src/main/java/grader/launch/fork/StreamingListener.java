@@ -59,6 +59,7 @@ final class StreamingListener implements TestExecutionListener {
     public void executionStarted(TestIdentifier id) {
         if (id.isTest()) {
             running = new Running(id, Thread.currentThread(), System.nanoTime());
+            grader.probes.Recorder.markRefusals();
             channel.send(ForkEvent.start(id.getUniqueId()));
         }
     }
@@ -81,10 +82,10 @@ final class StreamingListener implements TestExecutionListener {
                     channel.send(ForkEvent.entry(id.getUniqueId(), Diagnosis.KEY, why));
                 }
             }
-            channel.send(end(id, result));
+            channel.send(end(id, result, grader.probes.Recorder.refusedSinceMark()));
         } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             // A container failed (e.g. its class did not load): its tests that never ran get its reason.
-            forEachTest(id, t -> channel.send(end(t, result)));
+            forEachTest(id, t -> channel.send(end(t, result, null)));
         }
     }
 
@@ -103,9 +104,16 @@ final class StreamingListener implements TestExecutionListener {
         }
     }
 
-    private static ForkEvent end(TestIdentifier id, TestExecutionResult result) {
+    /**
+     * @param refused what the agent refused during the test (a thread or process cap, the network), or null: a failed
+     *                test's message names it when the learner's code swallowed or re-wrapped the JDK's exception
+     */
+    private static ForkEvent end(TestIdentifier id, TestExecutionResult result, String refused) {
         Throwable t = result.getThrowable().orElse(null);
         String message = t == null ? null : describe(t);
+        if (message != null && refused != null && !message.contains(refused)) {
+            message = message + " [during this test the grader refused: " + refused + "]";
+        }
         String trace = null;
         if (t != null) {
             StringWriter w = new StringWriter();
