@@ -34,9 +34,9 @@ final class GradingOptions {
             description = "-XX:ActiveProcessorCount of the test JVM, 4 or more (default: ${DEFAULT-VALUE})")
     int activeProcessors;
 
-    @Option(names = "--test-timeout", paramLabel = "<seconds>", defaultValue = "60",
-            description = "per-test timeout; the test thread is interrupted (default: ${DEFAULT-VALUE})")
-    long testTimeout;
+    @Option(names = "--test-timeout", paramLabel = "<seconds>",
+            description = "per-test timeout; the test thread is interrupted (default: the exercise specs' limits.perTestSeconds, 60 unless a spec says more)")
+    Long testTimeout;
 
     @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "600",
             description = "the test JVM's whole budget; past it the JVM and its children are killed (default: ${DEFAULT-VALUE})")
@@ -60,7 +60,7 @@ final class GradingOptions {
         if (hidden != null && !Files.isRegularFile(hidden)) {
             throw new CommandLine.ParameterException(cl, "hidden tests jar " + hidden + " does not exist");
         }
-        if (testTimeout < 1 || timeout < 1) {
+        if ((testTimeout != null && testTimeout < 1) || timeout < 1) {
             throw new CommandLine.ParameterException(cl, "timeouts must be 1 second or more");
         }
     }
@@ -72,7 +72,8 @@ final class GradingOptions {
     /** The request for one submission; {@code work} is its scratch folder. */
     GradeRequest request(GraderHome home, Path submission, Path work) {
         Optional<Path> hiddenJar = noHidden ? Optional.empty() : hidden != null ? Optional.of(hidden) : home.hiddenJar();
-        return new GradeRequest(submission, exerciseIds(), hiddenJar, activeProcessors, Duration.ofSeconds(testTimeout),
+        return new GradeRequest(submission, exerciseIds(), hiddenJar, activeProcessors,
+                testTimeout == null ? null : Duration.ofSeconds(testTimeout),
                 Duration.ofSeconds(timeout), work);
     }
 }

@@ -3,6 +3,7 @@ package grader.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.checks.EvidenceReport;
+import grader.launch.Limits;
 import grader.launch.SourceCompiler;
 import grader.launch.TestJvm;
 import grader.probes.AgentFlags;
@@ -24,6 +25,7 @@ import grader.verdict.statics.StaticFinding;
 import grader.verdict.statics.StaticRules;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,8 +42,7 @@ import java.util.stream.Stream;
 public final class Grader {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Heap, stack and GC for the test JVM: bounded, and light on a 2-core machine. */
-    private static final List<String> TEST_JVM_FLAGS = List.of("-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-    private static final int OUTPUT_CAP = 64 * 1024;
+    private static final List<String> TEST_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final GraderHome home;
 
@@ -61,9 +62,15 @@ public final class Grader {
         }
 
         List<Prepared> runnable = prepared.stream().filter(Prepared::runnable).toList();
+        Limits asked = Limits.mostGenerous(prepared.stream().map(p -> p.spec().limits()).toList());
+        if (request.perTestTimeout() == null) {
+            request = request.withPerTestTimeout(Duration.ofSeconds(asked.perTestSeconds()));
+        }
+        Limits limits = new Limits((int) request.perTestTimeout().toSeconds(), asked.heapMegabytes(), asked.threads(),
+                asked.processes(), asked.outputKilobytes(), asked.network());
         TestJvm.Result run = null;
         if (!runnable.isEmpty()) {
-            run = TestJvm.run(testJvmRequest(request, runnable));
+            run = TestJvm.run(testJvmRequest(request, runnable, limits));
         }
 
         String graderError = null;
@@ -84,7 +91,7 @@ public final class Grader {
                 run == null ? request.activeProcessors() : run.cpus(),
                 request.hiddenJar().isPresent(), request.perTestTimeout().toSeconds(), request.watchdog().toSeconds(),
                 run == null ? null : run.exitCode(), run != null && run.timedOut(),
-                run == null ? List.of() : run.exits(), run == null ? "" : run.output(), run != null && run.outputCut());
+                run == null ? List.of() : run.exits(), run == null ? "" : run.output(), run != null && run.outputCut(), limits);
         return new GradeReport(GradeReport.SCHEMA_VERSION, version(), request.submission().toString(), gradedAt, env,
                 exercises, score, max, graderError);
     }
@@ -165,7 +172,7 @@ public final class Grader {
         return new ModelVerdict(id, "fail", 0, summary, why, hint, null, List.of());
     }
 
-    private TestJvm.Request testJvmRequest(GradeRequest request, List<Prepared> runnable) {
+    private TestJvm.Request testJvmRequest(GradeRequest request, List<Prepared> runnable, Limits limits) {
         List<Path> classPath = new ArrayList<>();
         classPath.add(home.graderJar());
         request.hiddenJar().ifPresent(classPath::add);
@@ -178,10 +185,13 @@ public final class Grader {
             kernels.addAll(p.spec().kernels());
             tests.addAll(p.spec().tests().all(request.hiddenJar().isPresent()));
         }
-        List<String> flags = new ArrayList<>(TEST_JVM_FLAGS);
+        List<String> flags = new ArrayList<>();
+        flags.add("-Xmx" + limits.heapMegabytes() + "m");
+        flags.addAll(TEST_JVM_FLAGS);
         flags.addAll(AgentFlags.JVM_FLAGS);
         return new TestJvm.Request(home.agentJar(), kernels, classPath, learner, tests, request.activeProcessors(),
-                flags, request.perTestTimeout(), request.watchdog(), request.workDir().resolve("test-jvm"), OUTPUT_CAP);
+                flags, request.perTestTimeout(), request.watchdog(), request.workDir().resolve("test-jvm"),
+                limits.outputKilobytes() * 1024, limits);
     }
 
     private ExerciseReport report(Prepared p, TestJvm.Result run, String graderError, GradeRequest request) {

@@ -48,10 +48,11 @@ public final class TestJvm {
      * @param watchdog          the whole JVM's budget; past it the JVM and its children are killed
      * @param workDir           where the token, lists and output go
      * @param outputCap         characters of the learner's output kept
+     * @param limits            the caps the agent enforces (threads, processes, network)
      */
     public record Request(Path agentJar, List<String> kernels, List<Path> classPath, Set<String> learnerClasses,
                           List<String> testClasses, int activeProcessors, List<String> jvmFlags,
-                          Duration perTestTimeout, Duration watchdog, Path workDir, int outputCap) {
+                          Duration perTestTimeout, Duration watchdog, Path workDir, int outputCap, Limits limits) {
         public Request {
             kernels = List.copyOf(kernels);
             classPath = List.copyOf(classPath);
@@ -97,20 +98,7 @@ public final class TestJvm {
     /** Most test JVMs one grading starts; each restart must have finished at least one test. */
     static final int MAX_JVMS = 25;
 
-    /**
-     * At most this many thread starts (platform and virtual, the JDK's own included) in one test JVM after the agent's
-     * self-test: the agent refuses the next with the JDK's {@code OutOfMemoryError("unable to create native thread:
-     * ...")}, so 100,000 threads cost one test, not the machine. The reference solutions start a few dozen per JVM.
-     */
-    static final int MAX_THREADS = 2000;
 
-    /**
-     * At most this many child process starts in one test JVM after the agent's self-test: the agent refuses the next
-     * with an {@code IOException}, so a fork bomb costs one test. The grader runs as root on some machines, where the
-     * kernel's per-user process limit does not apply. Not 64: the known-wrong submission that runs each task in a
-     * child JVM (verdict "processes", {@code KnownSubmissionsIT}) starts about 270 in one test JVM, one per input.
-     */
-    static final int MAX_PROCESSES = 512;
 
     /**
      * Runs every test; when a JVM dies or is killed, the tests it did not get to run in a new one, so a
@@ -223,8 +211,8 @@ public final class TestJvm {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:ActiveProcessorCount=" + request.activeProcessors());
         cmd.addAll(request.jvmFlags());
-        String agentArgs = "kernels=" + String.join(",", request.kernels()) + ";threads=" + MAX_THREADS
-                + ";processes=" + MAX_PROCESSES + ";network=loopback";
+        String agentArgs = "kernels=" + String.join(",", request.kernels()) + ";threads=" + request.limits().threads()
+                + ";processes=" + request.limits().processes() + ";network=" + request.limits().network();
         cmd.add("-javaagent:" + request.agentJar().toAbsolutePath() + "=" + agentArgs);
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, request.classPath().stream().map(p -> p.toAbsolutePath().toString()).toList()));

@@ -75,6 +75,9 @@ public final class ConsoleSummary {
             env.exits().forEach(x -> out.println(paint("31", "Learner code called " + ("halt".equals(x.how()) ? "Runtime.halt(" : "System.exit(")
                     + x.status() + ")") + (x.site() == null ? "" : " at " + x.site())));
         }
+        if (env != null && env.limits() != null) {
+            out.println(paint("2", "limits: " + env.limits().describe() + ", " + env.watchdogSeconds() + " s in all"));
+        }
         out.printf("%-" + width + "s  %s   report: %s%n", "total",
                 paint(report.fullMarks() ? "32;1" : "31;1", String.format("%7s", Scores.format(report.score()) + "/" + Scores.format(report.maxScore()))),
                 reportFile);

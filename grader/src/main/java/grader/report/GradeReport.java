@@ -44,10 +44,11 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
      * @param exits            System.exit/halt calls by learner code
      * @param output           the learner's stdout and stderr, capped
      * @param outputCut        whether it was cut
+     * @param limits           what the learner's code was allowed (time per test, heap, threads, processes, output, network)
      */
     public record Environment(String jdk, Integer activeProcessors, boolean hiddenTests, long perTestTimeoutSeconds,
                               long watchdogSeconds, Integer exitCode, boolean timedOut, List<TestJvm.ExitRequest> exits,
-                              String output, boolean outputCut) {
+                              String output, boolean outputCut, grader.launch.Limits limits) {
         public Environment {
             exits = exits == null ? List.of() : List.copyOf(exits);
         }

@@ -290,7 +290,8 @@ final class HtmlPage {
         fact(h, "JDK", esc(env.jdk()));
         fact(h, "processors", env.activeProcessors() == null ? "as the machine has" : env.activeProcessors() + " (-XX:ActiveProcessorCount)");
         fact(h, "hidden tests", env.hiddenTests() ? "run" : "not run");
-        fact(h, "limits", env.perTestTimeoutSeconds() + " s per test, " + env.watchdogSeconds() + " s in all");
+        fact(h, "limits", (env.limits() != null ? esc(env.limits().describe()) : env.perTestTimeoutSeconds() + " s per test")
+                + ", " + env.watchdogSeconds() + " s in all");
         fact(h, "ended", env.timedOut() ? "stopped past its budget" : env.exitCode() == null ? "killed" : "exit code " + env.exitCode());
         for (TestJvm.ExitRequest x : env.exits()) {
             fact(h, "your code called", ("halt".equals(x.how()) ? "Runtime.halt(" : "System.exit(") + x.status() + ")"

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param staticRules ids of static rules (see {@link grader.verdict.statics.StaticRules})
  * @param feedback   per verdict id: why it is wrong for this work, and a hint
  * @param visibility who sees which tests, and how much of a hidden test's output
+ * @param limits     what the test JVM lets the learner's code use (each one optional: the default when absent)
  */
 public record ExerciseSpec(
         String id,
@@ -40,7 +41,8 @@ public record ExerciseSpec(
         Models models,
         List<String> staticRules,
         Map<String, Feedback> feedback,
-        Visibility visibility) {
+        Visibility visibility,
+        grader.launch.Limits limits) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -55,6 +57,7 @@ public record ExerciseSpec(
         staticRules = staticRules == null ? List.of() : List.copyOf(staticRules);
         feedback = feedback == null ? Map.of() : Map.copyOf(feedback);
         visibility = visibility == null ? Visibility.DEFAULT : visibility;
+        limits = limits == null ? grader.launch.Limits.DEFAULT : limits.orDefaults();
         if (!"io".equals(workload) && !"cpu".equals(workload)) {
             throw new IllegalArgumentException("exercise " + id + ": workload must be \"io\" or \"cpu\", not " + workload);
         }

@@ -70,7 +70,8 @@ final class HtmlFixture {
                 List.of(new GradeReport.Stage("compile", "ok", "1 source file(s) compiled", List.of())),
                 verdict, List.of(new StaticFinding("no-thread-run", "no direct call of Thread.run()", "run() runs on the caller", true,
                         List.of())), tests);
-        GradeReport.Environment env = new GradeReport.Environment("25", 6, true, 60, 600, 0, false, List.of(), output, false);
+        GradeReport.Environment env = new GradeReport.Environment("25", 6, true, 60, 600, 0, false, List.of(), output, false,
+                grader.launch.Limits.DEFAULT);
         return new GradeReport(GradeReport.SCHEMA_VERSION, "test", "/tmp/submission", "2026-01-01T00:00:00Z", env, List.of(e),
                 7, 15, null);
     }

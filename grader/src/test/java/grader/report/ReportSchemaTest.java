@@ -64,7 +64,8 @@ class ReportSchemaTest {
         GradeReport.ExerciseReport withEvidence = new GradeReport.ExerciseReport(e.id(), e.title(), e.score(), e.maxScore(), e.points(),
                 e.formula(), e.stages(), v, e.statics(), e.tests());
         GradeReport.Environment env = new GradeReport.Environment("21", null, false, 60, 600, null, true,
-                List.of(new TestJvm.ExitRequest("exit", 1, "course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:9)", null)), "out", true);
+                List.of(new TestJvm.ExitRequest("exit", 1, "course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:9)", null)), "out", true,
+                new grader.launch.Limits(120, 2048, 4000, 64, 128, "open"));
         GradeReport report = new GradeReport(1, "dev", "/s", "2026-01-01T10:00:00Z", env, List.of(withEvidence), 15, 15, null);
         assertEquals(List.of(), ReportSchema.problems(reportJson(report, dir)));
     }

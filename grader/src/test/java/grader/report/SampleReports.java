@@ -15,7 +15,8 @@ final class SampleReports {
     static final Site SITE = new Site("course.fetch.StatusFetcher", "fetchAll", "StatusFetcher.java", 44);
 
     static GradeReport.Environment environment() {
-        return new GradeReport.Environment("25.0.3+9-LTS", 6, true, 60, 600, 0, false, List.of(), "", false);
+        return new GradeReport.Environment("25.0.3+9-LTS", 6, true, 60, 600, 0, false, List.of(), "", false,
+                grader.launch.Limits.DEFAULT);
     }
 
     static GradeReport.TestResult test(String kind, String method, String status, String visibility, String message) {

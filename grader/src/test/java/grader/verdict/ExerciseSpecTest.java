@@ -45,4 +45,23 @@ class ExerciseSpecTest {
         assertEquals("static List<Integer> fetchAll(HttpClient, List<URI>, int, Duration)",
                 ExerciseSpec.load("fetch").structure().get(0).signature());
     }
+
+    @Test
+    void limitsAreReadFromTheSpecAndTheDefaultsFillWhatItLeavesOut() throws Exception {
+        String json = """
+                {"id": "x", "title": "t", "workload": "io", "structure": [], "tests": {}, "points": {"functional": 1, "model": 1, "statics": 0},
+                 "poolSize": "limit", "models": {"expected": ["fixed-pool"]}, "limits": {"perTestSeconds": 90, "processes": 32}}""";
+        ExerciseSpec spec = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, ExerciseSpec.class);
+        assertEquals(new grader.launch.Limits(90, 1024, 2000, 32, 64, "loopback"), spec.limits());
+        assertEquals(grader.launch.Limits.DEFAULT, ExerciseSpec.load("fetch").limits(), "fetch sets no limits");
+    }
+
+    @Test
+    void aLimitOutOfRangeInASpecIsAnErrorNamingIt() {
+        String json = """
+                {"id": "x", "title": "t", "workload": "io", "structure": [], "tests": {}, "points": {"functional": 1, "model": 1, "statics": 0},
+                 "poolSize": "limit", "models": {"expected": ["fixed-pool"]}, "limits": {"threads": 0}}""";
+        Exception e = assertThrows(Exception.class, () -> new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, ExerciseSpec.class));
+        assertTrue(e.getMessage().contains("limits.threads must be between 1 and 100000, not 0"), e.getMessage());
+    }
 }
