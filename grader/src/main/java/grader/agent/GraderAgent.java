@@ -29,7 +29,7 @@ public final class GraderAgent {
     /** The JDK types the agent transforms; each is loaded before install (see {@link #installJdkProbes}). */
     static final List<String> JDK_TYPES = Stream.of(ThreadStartTransformer.TYPES, ThreadPoolExecutorTransformer.TYPES,
             ForkJoinPoolTransformer.TYPES, ProcessStartTransformer.TYPES, RuntimeExitTransformer.TYPES,
-            NetworkTransformer.TYPES)
+            NetworkTransformer.TYPES, LookupTransformer.TYPES)
             .flatMap(List::stream).toList();
 
     public static void premain(String args, Instrumentation inst) {
@@ -125,6 +125,8 @@ public final class GraderAgent {
                 .transform(new RuntimeExitTransformer())
                 .type(namedOneOf(NetworkTransformer.TYPES.toArray(new String[0])))
                 .transform(new NetworkTransformer())
+                .type(namedOneOf(LookupTransformer.TYPES.toArray(new String[0])))
+                .transform(new LookupTransformer())
                 .installOn(inst);
     }
 

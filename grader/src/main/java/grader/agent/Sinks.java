@@ -24,6 +24,7 @@ final class Sinks {
         ProbeHub.kernelEnterSink = new KernelEnterSink();
         ProbeHub.kernelExitSink = new KernelExitSink();
         ProbeHub.limitSink = new LimitSink();
+        ProbeHub.lookupSink = new LookupSink();
     }
 
     /** Turns on ProbeHub's caps (negative: none); call after {@link #install}. */
@@ -92,6 +93,13 @@ final class Sinks {
         @Override
         public void accept(String message) {
             Recorder.limitReached(message);
+        }
+    }
+
+    static final class LookupSink implements java.util.function.Function<String, String> {
+        @Override
+        public String apply(String name) {
+            return Recorder.lookupRefusal(name);
         }
     }
 

@@ -55,6 +55,16 @@ public final class Recorder {
         return limitReached;
     }
 
+    /**
+     * A class of the grader, JUnit or their tooling, or its class file, is being looked up by name: {@return the
+     * refusal's message when the learner's code made the call, else null}
+     */
+    public static String lookupRefusal(String name) {
+        return LearnerCode.lookupByLearner()
+                .map(site -> "reflection refused by the grader: learner code may not look up " + name + " (at " + site + ")")
+                .orElse(null);
+    }
+
     static Episode current() {
         return current;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import grader.agent.it.AgentProbeMain;
 import grader.agent.it.CapProbeMain;
 import grader.agent.it.FactorialKernel;
+import grader.agent.it.LookupProbeMain;
 import grader.agent.it.NetworkProbeMain;
 import grader.probes.AgentFlags;
 import java.io.File;
@@ -50,7 +51,7 @@ class AgentJarIT {
         // as in grader.jar, plus this test's probe main and kernel.
         copy(home.resolve("classes"), classPath, p -> !p.startsWith("grader/agent"));
         copy(home.resolve("test-classes"), classPath, p -> p.startsWith("grader/agent/it") || p.equals("grader/agent")
-                || p.equals("grader"));
+                || p.equals("grader") || p.startsWith("course/probe") || p.equals("course"));
     }
 
     @Test
@@ -166,6 +167,25 @@ class AgentJarIT {
         }
         assertTrue(out.contains(lookup), run::toString);
         assertTrue(out.get(out.size() - 1).startsWith("recorded " + refused), run::toString);
+    }
+
+    @Test
+    void theLearnersCodeCannotLookUpTheGradersOrJUnitsClassesOrClassFilesWhileTheGradersCodeStillCan() throws Exception {
+        Run run = runChild("", LookupProbeMain.class.getName());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.stderr(), run::toString);
+        List<String> out = run.stdout().lines().toList();
+        String refused = "java.lang.ClassNotFoundException: reflection refused by the grader: learner code may not look up ";
+        String at = " (at course.probe.LearnerLookups.";
+        assertEquals("agent-problem null", out.get(0), run::toString);
+        assertTrue(out.get(1).startsWith("learner-forName " + refused + "grader.probes.Episode" + at), run::toString);
+        assertTrue(out.get(2).startsWith("learner-forName3 " + refused + "org.junit.jupiter.api.Test" + at), run::toString);
+        assertTrue(out.get(3).startsWith("learner-loadClass " + refused + "grader.probes.Evidence" + at), run::toString);
+        assertEquals(List.of("learner-jdk-class ok java.util.concurrent.ForkJoinPool", "learner-resource null",
+                "learner-resource-stream null", "learner-resources false", "grader-forName grader.probes.Episode",
+                "grader-resource true"), out.subList(4, 10), run::toString);
+        assertTrue(out.get(10).startsWith("recorded reflection refused by the grader: learner code may not look up grader.probes.Episode"),
+                run::toString);
     }
 
     private record Run(int exitCode, String stdout, String stderr) {}

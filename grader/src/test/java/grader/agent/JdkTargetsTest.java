@@ -66,7 +66,17 @@ class JdkTargetsTest {
     void everyTransformedTypeIsListedForPreloading() {
         assertEquals(List.of("java.lang.Thread", "java.lang.VirtualThread", "java.util.concurrent.ThreadPoolExecutor",
                 "java.util.concurrent.ForkJoinPool", "java.lang.ProcessImpl", "java.lang.Runtime", "sun.nio.ch.Net",
-                "sun.nio.ch.DatagramChannelImpl", "java.net.InetAddress"), GraderAgent.JDK_TYPES);
+                "sun.nio.ch.DatagramChannelImpl", "java.net.InetAddress", "java.lang.Class", "java.lang.ClassLoader"),
+                GraderAgent.JDK_TYPES);
+    }
+
+    @Test
+    void lookupsMatchBothForNamesLoadClassAndTheResourceLookups() throws Exception {
+        assertEquals(List.of("forName(java.lang.String)", "forName(java.lang.String,boolean,java.lang.ClassLoader)"),
+                matched("java.lang.Class", LookupTransformer.forName()));
+        assertEquals(List.of("loadClass(java.lang.String)"), matched("java.lang.ClassLoader", LookupTransformer.loadClass()));
+        assertEquals(List.of("getResource(java.lang.String)", "getResources(java.lang.String)"),
+                matched("java.lang.ClassLoader", LookupTransformer.resources()));
     }
 
     private static List<String> matched(String type, ElementMatcher<? super MethodDescription> matcher) throws Exception {

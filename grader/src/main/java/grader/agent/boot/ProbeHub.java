@@ -187,6 +187,82 @@ public final class ProbeHub {
     private static final String NETWORK_REFUSED = "network access refused by the grader: ";
 
     /**
+     * Receives a protected class or resource name being looked up, and answers the refusal's message when the
+     * learner's code made the call, or null. Called only for names under {@link #PROTECTED}.
+     */
+    public static volatile java.util.function.Function<String, String> lookupSink;
+
+    /** The packages whose classes and class files the learner's code may not look up by name. */
+    private static final String[] PROTECTED = {"grader.", "org.junit.", "org.opentest4j.", "org.apiguardian.",
+        "com.fasterxml.jackson.", "net.bytebuddy.", "com.tngtech.archunit.", "picocli."};
+    private static final String[] PROTECTED_PATHS = {"grader/", "org/junit/", "org/opentest4j/", "org/apiguardian/",
+        "com/fasterxml/jackson/", "net/bytebuddy/", "com/tngtech/archunit/", "picocli/", "META-INF/maven/"};
+
+    /**
+     * Called on entry of {@code Class.forName} and {@code ClassLoader.loadClass(String)}, by advice that does not
+     * suppress exceptions.
+     *
+     * @throws ClassNotFoundException "reflection refused by the grader: ..." when the learner's code looks up a class
+     *                                of the grader, JUnit or their tooling
+     */
+    public static void admitClassLookup(String name) throws ClassNotFoundException {
+        if (name == null || !startsWithAny(name, PROTECTED)) {
+            return;
+        }
+        String message = lookupRefusal(name);
+        if (message != null) {
+            refused(message);
+            throw new ClassNotFoundException(message);
+        }
+    }
+
+    /**
+     * Called on entry of {@code ClassLoader.getResource(String)} and {@code getResources(String)}: {@return the name
+     * to look up: {@code name}, or for a protected one looked up by the learner's code, a name that finds nothing}
+     */
+    public static String admitResource(String name) {
+        if (name == null) {
+            return null;
+        }
+        String path = name.startsWith("/") ? name.substring(1) : name;
+        if (!startsWithAny(path, PROTECTED_PATHS)) {
+            return name;
+        }
+        String message = lookupRefusal(path);
+        if (message == null) {
+            return name;
+        }
+        refused(message);
+        return "grader-refused/" + path;
+    }
+
+    private static boolean startsWithAny(String name, String[] prefixes) {
+        for (String p : prefixes) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lookupRefusal(String name) {
+        try {
+            java.util.function.Function<String, String> sink = lookupSink;
+            if (sink == null || IN_SINK.get() != null) {
+                return null;
+            }
+            IN_SINK.set(Boolean.TRUE);
+            try {
+                return sink.apply(name);
+            } finally {
+                IN_SINK.remove();
+            }
+        } catch (Throwable ignored) {
+            return null;
+        }
+    }
+
+    /**
      * Called on entry of {@code ProcessImpl.start}, before {@link #processStarting}, by advice that does not
      * suppress exceptions: counts the start and refuses it beyond the cap.
      *
