@@ -44,9 +44,11 @@ final class StageRules {
                     + e.limitName() + " = " + e.limit() + ", " + cores + " processors), and your " + ModelRules.count(d.calls(), "digest call")
                     + " on " + kinds(d.threadsByKind(), "thread") + ".", e.callSite(), e);
         }
-        int ioThreads = d.threadsOf(ThreadKind.VIRTUAL) + d.threadsOf(ThreadKind.OTHER);
-        int platform = d.threadsOf(ThreadKind.POOL_WORKER) + d.threadsOf(ThreadKind.PLATFORM) + d.threadsOf(ThreadKind.FORK_JOIN_POOL);
-        if (ioThreads > 0 || platform > cores) {
+        // The common pool and the caller are sized by the JVM; every other platform thread counts against the cores.
+        // "other": a pool's workers started from a JDK thread (thenApplyAsync from the client's thread), not seen start.
+        int platform = d.threadsOf(ThreadKind.POOL_WORKER) + d.threadsOf(ThreadKind.PLATFORM) + d.threadsOf(ThreadKind.FORK_JOIN_POOL)
+                + d.threadsOf(ThreadKind.OTHER);
+        if (d.threadsOf(ThreadKind.VIRTUAL) > 0 || platform > cores) {
             return judged("digest-on-io-threads", "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
                     + kinds(d.threadsByKind(), "thread") + ", up to " + d.peakOverlap() + " at once, but there are " + cores
                     + " cores (availableProcessors()). " + fetchNumbers(e, f) + ".", e.startSite() != null ? e.startSite() : e.callSite(), e);
@@ -108,7 +110,8 @@ final class StageRules {
             if (ThreadKind.CALLER.id().equals(k.getKey())) {
                 caller = true;
             } else {
-                parts.add(ModelRules.count(k.getValue(), k.getKey() + " " + noun));
+                String kind = ThreadKind.OTHER.id().equals(k.getKey()) ? "other platform" : k.getKey();
+                parts.add(ModelRules.count(k.getValue(), kind + " " + noun));
             }
         }
         if (caller) {
