@@ -121,15 +121,6 @@ class PageDigesterTest {
         assertThrows(NullPointerException.class, () -> PageDigester.digestAll(client, Arrays.asList(pageUrl("y"), null), 2));
     }
 
-    @Test
-    void digestIsIteratedSha256InLowerCaseHex() {
-        String d = PageDigester.digest(new byte[0]);
-
-        assertEquals(64, d.length(), "32 bytes as hexadecimal digits");
-        assertEquals(d, d.toLowerCase(java.util.Locale.ROOT));
-        assertEquals(d, PageDigester.digest(new byte[0]), "the same bytes give the same digest");
-    }
-
     private String base() {
         return "http://" + LOOPBACK.getHostAddress() + ":" + server.getAddress().getPort();
     }
