@@ -52,6 +52,19 @@ public final class Episode implements AutoCloseable {
     private volatile List<String> leaked = List.of();
     private volatile List<Boolean> poolsShutDown = List.of();
     private final Map<String, Long> counters = new ConcurrentHashMap<>();
+    private volatile String requestStage;
+    private volatile String kernelStage;
+    private final Map<String, StageState> stages = new ConcurrentHashMap<>();
+
+    /** The counts of one pipeline stage's watched calls. */
+    private static final class StageState {
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger peak = new AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
+        final Map<Thread, AtomicInteger> callsByThread = new ConcurrentHashMap<>();
+        volatile Rendezvous rendezvous;
+        volatile Rendezvous heldElsewhere;
+    }
 
     /**
      * A thread the learner's code started. {@code poolWorker}: a ThreadPoolExecutor's worker;
@@ -70,6 +83,7 @@ public final class Episode implements AutoCloseable {
         private final Thread thread;
         private final long start;
         private final boolean async;
+        private StageState stage;
 
         private Call(Thread thread, long start, boolean async) {
             this.thread = thread;
@@ -133,6 +147,31 @@ public final class Episode implements AutoCloseable {
         counters.merge(name, value, Math::max);
     }
 
+    /**
+     * Labels this episode's watched calls by stage, for a pipeline: requests through the given client belong to
+     * {@code requestStage}, calls of the watched kernels to {@code kernelStage}. The evidence then also counts
+     * each stage on its own ({@link Evidence#stages()}); the episode-wide counts stay as they are.
+     */
+    public Episode stages(String requestStage, String kernelStage) {
+        this.requestStage = requestStage;
+        this.kernelStage = kernelStage;
+        stages.computeIfAbsent(requestStage, k -> new StageState());
+        stages.computeIfAbsent(kernelStage, k -> new StageState());
+        return this;
+    }
+
+    /** Holds the named stage's calls until {@code target} of them are in progress together (see {@link Rendezvous}). */
+    public Episode holdStageUntil(String stage, int target, Duration fallback) {
+        stages.computeIfAbsent(stage, k -> new StageState()).rendezvous = new Rendezvous(target, fallback, this::recordWaits);
+        return this;
+    }
+
+    /** Reports a rendezvous held elsewhere (the loopback server) as the named stage's, without holding calls here. */
+    public Episode reportStageRendezvous(String stage, Rendezvous held) {
+        stages.computeIfAbsent(stage, k -> new StageState()).heldElsewhere = held;
+        return this;
+    }
+
     /** A watched call starts on the current thread; may wait at the rendezvous. */
     public Call enterCall(boolean async) {
         return enterCall(async, null);
@@ -151,9 +190,21 @@ public final class Episode implements AutoCloseable {
         int n = inFlight.incrementAndGet();
         peak.accumulateAndGet(n, Math::max);
         Call call = new Call(t, System.nanoTime(), async);
+        String stageName = kernel == null ? requestStage : kernelStage;
+        StageState stage = stageName == null ? null : stages.get(stageName);
+        if (stage != null) {
+            call.stage = stage;
+            stage.calls.incrementAndGet();
+            stage.callsByThread.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
+            stage.peak.accumulateAndGet(stage.inFlight.incrementAndGet(), Math::max);
+        }
         Rendezvous r = rendezvous;
         if (r != null) {
             r.arrive();
+        }
+        Rendezvous held = stage == null ? null : stage.rendezvous;
+        if (held != null) {
+            held.arrive();
         }
         return call;
     }
@@ -161,6 +212,9 @@ public final class Episode implements AutoCloseable {
     /** A watched call has ended (returned, threw or, for an asynchronous one, completed). */
     public void exitCall(Call call) {
         inFlight.decrementAndGet();
+        if (call.stage != null) {
+            call.stage.inFlight.decrementAndGet();
+        }
         if (timelineSize.incrementAndGet() <= TIMELINE_CAP) {
             timeline.add(new CallRecord(call.thread, call.start, System.nanoTime(), call.async));
         }
@@ -184,6 +238,7 @@ public final class Episode implements AutoCloseable {
         if (r != null) {
             r.release();
         }
+        releaseStages();
         outcome = how;
         thrown = exception;
         List<String> alive = new ArrayList<>();
@@ -227,7 +282,34 @@ public final class Episode implements AutoCloseable {
         if (r != null) {
             r.release();
         }
+        releaseStages();
         Recorder.end(this);
+    }
+
+    private void releaseStages() {
+        for (StageState s : stages.values()) {
+            Rendezvous held = s.rendezvous;
+            if (held != null) {
+                held.release();
+            }
+        }
+    }
+
+    private Map<String, Evidence.StageEvidence> stageEvidence() {
+        Map<String, Evidence.StageEvidence> out = new LinkedHashMap<>();
+        stages.forEach((name, s) -> {
+            Map<String, Integer> byKind = new LinkedHashMap<>();
+            Map<String, Integer> threadsByKind = new LinkedHashMap<>();
+            s.callsByThread.forEach((t, n) -> {
+                String kind = ThreadKind.of(t, caller, started.get(t)).id();
+                byKind.merge(kind, n.get(), Integer::sum);
+                threadsByKind.merge(kind, 1, Integer::sum);
+            });
+            Rendezvous r = s.rendezvous != null ? s.rendezvous : s.heldElsewhere;
+            out.put(name, new Evidence.StageEvidence(s.calls.get(), s.peak.get(), byKind, threadsByKind,
+                    s.callsByThread.size(), r == null ? null : r.result()));
+        });
+        return out;
     }
 
     /** {@return what this episode showed} */
@@ -270,7 +352,7 @@ public final class Episode implements AutoCloseable {
                 calls.get(), asyncCalls.get(), peak.get(),
                 r == null ? null : r.result(), byKind, callsByThread.size(), names,
                 platform, virtual, poolsSeen, List.copyOf(processes), leaked, List.copyOf(waits),
-                callSite, startSite, spans, Map.copyOf(counters));
+                callSite, startSite, spans, Map.copyOf(counters), stageEvidence());
     }
 
     private static String threadName(Thread t) {

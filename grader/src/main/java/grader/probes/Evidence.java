@@ -64,7 +64,8 @@ public record Evidence(
         Site callSite,
         Site startSite,
         List<CallSpan> timeline,
-        Map<String, Long> counters) {
+        Map<String, Long> counters,
+        Map<String, StageEvidence> stages) {
 
     public Evidence {
         callsByKind = Map.copyOf(callsByKind);
@@ -75,6 +76,12 @@ public record Evidence(
         waits = List.copyOf(waits);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         counters = counters == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(counters));
+        stages = stages == null ? Map.of() : Map.copyOf(stages);
+    }
+
+    /** {@return the evidence of the named stage, or null when this episode had no such stage} */
+    public StageEvidence stage(String name) {
+        return stages.get(name);
     }
 
     /** {@return the named counter, 0 when it was never recorded} */
@@ -102,6 +109,34 @@ public record Evidence(
 
     /** One watched call on the timeline, in microseconds since the learner's method was called. */
     public record CallSpan(String thread, String kind, long startMicros, long endMicros, boolean async) {}
+
+    /**
+     * The watched calls of one pipeline stage.
+     *
+     * @param calls           calls of this stage
+     * @param peakOverlap     most calls of this stage in progress at one time
+     * @param callsByKind     calls per thread kind id
+     * @param threadsByKind   distinct threads per thread kind id that made calls of this stage
+     * @param distinctThreads how many threads made calls of this stage
+     * @param rendezvous      the hold on this stage's calls, and whether it was reached; or null
+     */
+    public record StageEvidence(int calls, int peakOverlap, Map<String, Integer> callsByKind,
+                                Map<String, Integer> threadsByKind, int distinctThreads, RendezvousResult rendezvous) {
+        public StageEvidence {
+            callsByKind = Map.copyOf(callsByKind);
+            threadsByKind = Map.copyOf(threadsByKind);
+        }
+
+        /** {@return how many calls of this stage ran on threads of this kind} */
+        public int callsOn(ThreadKind kind) {
+            return callsByKind.getOrDefault(kind.id(), 0);
+        }
+
+        /** {@return how many distinct threads of this kind made calls of this stage} */
+        public int threadsOf(ThreadKind kind) {
+            return threadsByKind.getOrDefault(kind.id(), 0);
+        }
+    }
 
     /** The rendezvous: how many calls it waited for, and whether they were ever in progress together. */
     public record RendezvousResult(int target, boolean reached) {}

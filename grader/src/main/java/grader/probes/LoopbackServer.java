@@ -41,6 +41,7 @@ public final class LoopbackServer implements AutoCloseable {
             s.createContext("/ok/", ls::ok);
             s.createContext("/status/", ls::status);
             s.createContext("/hang", ls::hang);
+            s.createContext("/page/", ls::page);
             s.start();
             return ls;
         } catch (IOException e) {
@@ -67,6 +68,22 @@ public final class LoopbackServer implements AutoCloseable {
         return urls;
     }
 
+    /** {@code count} distinct URLs that answer 200 with {@link #pageBody(URI)} (held at the rendezvous like {@code /ok}). */
+    public List<URI> pageUrls(int count) {
+        List<URI> urls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            urls.add(uri("/page/" + i));
+        }
+        return urls;
+    }
+
+    /** {@return the body a {@code /page/N} URL answers with: about 2 KB, different for each N} */
+    public static byte[] pageBody(URI uri) {
+        String path = uri.getPath();
+        String line = "page " + path.substring(path.lastIndexOf('/') + 1) + "\n";
+        return line.repeat(2048 / line.length() + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     public int peakInFlight() {
         return peak.get();
     }
@@ -84,6 +101,25 @@ public final class LoopbackServer implements AutoCloseable {
                 r.arrive();
             }
             reply(ex, 200);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void page(HttpExchange ex) throws IOException {
+        int n = inFlight.incrementAndGet();
+        peak.accumulateAndGet(n, Math::max);
+        try {
+            Rendezvous r = rendezvous;
+            if (r != null) {
+                r.arrive();
+            }
+            byte[] body = pageBody(ex.getRequestURI());
+            ex.sendResponseHeaders(200, body.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(body);
+            }
+            served.incrementAndGet();
         } finally {
             inFlight.decrementAndGet();
         }

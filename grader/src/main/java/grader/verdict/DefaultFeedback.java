@@ -30,6 +30,9 @@ final class DefaultFeedback {
     }
 
     static String praise(String id, ExerciseSpec spec) {
+        if ("staged".equals(id)) {
+            return "Right for a pipeline: requests wait side by side within the limit, and the digests run on platform threads no more than the cores.";
+        }
         return "io".equals(spec.workload())
                 ? "Right for I/O-bound work: requests wait side by side, within the limit you were given."
                 : "Right for CPU-bound work: platform threads sized to the cores run the sums in parallel.";

@@ -129,6 +129,10 @@ public final class ModelRules {
     record Judged(String id, String summary, Site site, Evidence evidence) {}
 
     static Judged judgeOne(ExerciseSpec spec, Evidence e) {
+        Judged staged = StageRules.judgeOne(spec, e);
+        if (staged != null) {
+            return staged;
+        }
         Rule model = MODEL_RULES.stream().filter(r -> r.applies().test(e, spec)).findFirst().orElseThrow();
         Judged judged = new Judged(model.id(), model.summary().apply(e, spec), model.site().apply(e), e);
         if (!spec.models().expected().contains(model.id())) {

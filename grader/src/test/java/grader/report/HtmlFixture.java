@@ -49,7 +49,7 @@ final class HtmlFixture {
         return new Evidence("fetch", scenario, "request", spans.size(), "maxWorkers", limit, 6, "main", "returned", null,
                 spans.size(), (int) spans.stream().filter(CallSpan::async).count(), peak, null, Map.of("caller", spans.size()),
                 (int) spans.stream().map(CallSpan::thread).distinct().count(), List.of("main"), 0, 0, List.of(), List.of(),
-                List.of(), List.of(), SITE, null, spans, Map.of());
+                List.of(), List.of(), SITE, null, spans, Map.of(), Map.of());
     }
 
     static ModelVerdict verdict(String id, String severity, Evidence... evidence) {

@@ -57,7 +57,9 @@ class ReportSchemaTest {
                 List.of(new Evidence.PoolSeen("tpe", 3, 3, true, site)), List.of(new Evidence.ProcessSeen(List.of("curl", "-s"), null)),
                 List.of(), List.of(new Evidence.ThreadWait("main", "WAITING", "java.util.concurrent.FutureTask.awaitDone", null, null, site)),
                 site, null, List.of(new Evidence.CallSpan("pool-1-thread-1", "pool-worker", 10, 20, false)),
-                Map.of("children-alive-peak", 2L));
+                Map.of("children-alive-peak", 2L),
+                Map.of("digest", new Evidence.StageEvidence(12, 6, Map.of("pool-worker", 12), Map.of("pool-worker", 6), 6,
+                        new Evidence.RendezvousResult(6, true))));
         GradeReport.ExerciseReport e = SampleReports.full("fetch");
         ModelVerdict v = new ModelVerdict(e.verdict().id(), e.verdict().severity(), 1, e.verdict().summary(), e.verdict().why(), null,
                 site, List.of(evidence));

@@ -29,6 +29,7 @@ final class EvidenceBuilder {
     private final List<String> leaked = new ArrayList<>();
     private final List<Evidence.ThreadWait> waits = new ArrayList<>();
     private final java.util.Map<String, Long> counters = new java.util.HashMap<>();
+    private final Map<String, Evidence.StageEvidence> stages = new LinkedHashMap<>();
     static final Site SITE = new Site("course.fetch.StatusFetcher", "fetchAll", "StatusFetcher.java", 23);
 
     private EvidenceBuilder(String exercise) {
@@ -115,9 +116,40 @@ final class EvidenceBuilder {
         return this;
     }
 
+    /** Pipeline evidence: {@code urls} pages, {@code maxInFlight}, {@code cores}; add its stages with {@link #stage}. */
+    static EvidenceBuilder pipeline(int urls, int maxInFlight, int cores) {
+        EvidenceBuilder b = new EvidenceBuilder("pipeline");
+        b.tasks = urls;
+        b.calls = 2 * urls;
+        b.limit = maxInFlight;
+        b.limitName = "maxInFlight";
+        b.cpus = cores;
+        b.callLabel = "watched call";
+        b.peak = maxInFlight;
+        b.rendezvous = null;
+        return b;
+    }
+
+    /**
+     * One stage: {@code calls} calls, at most {@code peak} at once, all on threads of {@code kind}, {@code threads}
+     * distinct ones; its rendezvous of {@code target} reached or not.
+     */
+    EvidenceBuilder stage(String name, int calls, int peak, String kind, int threads, int target, boolean reached) {
+        return stage(name, calls, peak, Map.of(kind, calls), Map.of(kind, threads), target, reached);
+    }
+
+    EvidenceBuilder stage(String name, int calls, int peak, Map<String, Integer> callsByKind, Map<String, Integer> threadsByKind,
+            int target, boolean reached) {
+        int distinct = threadsByKind.values().stream().mapToInt(Integer::intValue).sum();
+        stages.put(name, new Evidence.StageEvidence(calls, peak, callsByKind, threadsByKind, distinct,
+                new Evidence.RendezvousResult(target, reached)));
+        callsByKind.forEach(this::on);
+        return this;
+    }
+
     Evidence build() {
         return new Evidence(exercise, "test", callLabel, tasks, limitName, limit, cpus, "main",
                 thrown == null ? "returned" : "threw", thrown, calls, async, peak, rendezvous, byKind, distinct,
-                List.of("t1"), platformStarts, virtualStarts, pools, processes, leaked, waits, SITE, SITE, List.of(), counters);
+                List.of("t1"), platformStarts, virtualStarts, pools, processes, leaked, waits, SITE, SITE, List.of(), counters, stages);
     }
 }
