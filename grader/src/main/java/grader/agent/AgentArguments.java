@@ -11,7 +11,9 @@ import java.util.Map;
  *   <li>{@code kernels=course.compute.FactorialSums#sumOfFactorials,course.x.Y#z}: a comma-separated list of
  *       {@code Class#method} (binary class names), possibly empty;
  *   <li>{@code threads=2000}: at most that many thread starts (platform and virtual) in the JVM after the self-test;
- *   <li>{@code processes=64}: at most that many child process starts after the self-test.
+ *   <li>{@code processes=64}: at most that many child process starts after the self-test;
+ *   <li>{@code locks=course.lock,course.x}: packages whose classes report their locks and map updates (see
+ *       {@link SharedStateTransformer}), possibly empty.
  * </ul>
  * For example {@code kernels=course.x.Y#z;threads=2000;processes=64}. A cap that is not given is no cap.
  *
@@ -19,16 +21,20 @@ import java.util.Map;
  * @param threads the thread cap, or {@link #NO_CAP}
  * @param processes the process cap, or {@link #NO_CAP}
  * @param problems what could not be understood, one sentence each; empty when all is well
+ * @param lockPackages packages whose learner classes report locks and map updates, in argument order
  */
-record AgentArguments(Map<String, List<String>> kernels, int threads, int processes, List<String> problems) {
+record AgentArguments(Map<String, List<String>> kernels, int threads, int processes, List<String> problems,
+                      List<String> lockPackages) {
     static final String KERNELS = "kernels=";
     static final String THREADS = "threads=";
     static final String PROCESSES = "processes=";
+    static final String LOCKS = "locks=";
     static final int NO_CAP = -1;
 
     AgentArguments {
         kernels = Map.copyOf(kernels);
         problems = List.copyOf(problems);
+        lockPackages = lockPackages == null ? List.of() : List.copyOf(lockPackages);
     }
 
     static AgentArguments parse(String args) {
@@ -37,6 +43,7 @@ record AgentArguments(Map<String, List<String>> kernels, int threads, int proces
         List<String> seen = new ArrayList<>();
         int threads = NO_CAP;
         int processes = NO_CAP;
+        List<String> lockPackages = new ArrayList<>();
         String text = args == null ? "" : args.strip();
         for (String part : text.split(";")) {
             String option = part.strip();
@@ -53,12 +60,27 @@ record AgentArguments(Map<String, List<String>> kernels, int threads, int proces
                 case KERNELS -> parseKernels(option.substring(KERNELS.length()), kernels, problems);
                 case THREADS -> threads = parseCap(option, THREADS, problems);
                 case PROCESSES -> processes = parseCap(option, PROCESSES, problems);
+                case LOCKS -> parsePackages(option.substring(LOCKS.length()), lockPackages, problems);
                 default -> problems.add("the agent argument \"" + text + "\" should be kernels=Class#method,...;"
                         + "threads=N;processes=N, each part optional (or nothing); \"" + option + "\" is none of these");
             }
         }
         kernels.replaceAll((k, v) -> List.copyOf(v));
-        return new AgentArguments(kernels, threads, processes, problems);
+        return new AgentArguments(kernels, threads, processes, problems, lockPackages);
+    }
+
+    private static void parsePackages(String list, List<String> packages, List<String> problems) {
+        for (String item : list.split(",")) {
+            String name = item.strip();
+            if (name.isEmpty() || packages.contains(name)) {
+                continue;
+            }
+            if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+                problems.add("the package \"" + name + "\" in locks= should be a Java package name, e.g. course.lock");
+                continue;
+            }
+            packages.add(name);
+        }
     }
 
     private static void parseKernels(String list, Map<String, List<String>> kernels, List<String> problems) {

@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param staticRules ids of static rules (see {@link grader.verdict.statics.StaticRules})
  * @param feedback   per verdict id: why it is wrong for this work, and a hint
  * @param visibility who sees which tests, and how much of a hidden test's output
+ * @param sharedState whether the agent reports the locks and map updates of the exercise's classes (an exercise
+ *                   about shared state, such as {@code lock}); absent means false
  */
 public record ExerciseSpec(
         String id,
@@ -40,13 +42,14 @@ public record ExerciseSpec(
         Models models,
         List<String> staticRules,
         Map<String, Feedback> feedback,
-        Visibility visibility) {
+        Visibility visibility,
+        boolean sharedState) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The exercises the engine knows, in the order reports list them. */
-    public static final List<String> KNOWN = List.of("fetch", "compute");
+    public static final List<String> KNOWN = List.of("fetch", "compute", "lock");
 
     public ExerciseSpec {
         Objects.requireNonNull(id, "an exercise spec needs an id");
