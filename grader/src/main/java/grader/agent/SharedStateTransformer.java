@@ -13,10 +13,13 @@ import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.pool.TypePool;
@@ -72,18 +75,28 @@ final class SharedStateTransformer implements AgentBuilder.Transformer {
     public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             ClassLoader loader, JavaModule module, ProtectionDomain domain) {
         return builder
-                .visit(new AsmVisitorWrapper.ForDeclaredMethods()
-                        .invokable(not(isAbstract()).and(not(isNative())), new Rewriter()))
+                .visit(new Rewriter())
                 .visit(Advice.to(SynchronizedMethodAdvice.class)
                         .on(isMethod().and(isSynchronized()).and(not(isAbstract())).and(not(isNative()))));
     }
 
-    /** Wraps each method's visitor. */
-    static final class Rewriter implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
+    /**
+     * Wraps the visitor of every method the class declares, synthetic ones included: a lambda's body is a synthetic
+     * method, and Byte Buddy's method-level wrappers skip those.
+     */
+    static final class Rewriter extends AsmVisitorWrapper.AbstractBase {
         @Override
-        public MethodVisitor wrap(TypeDescription type, MethodDescription method, MethodVisitor visitor,
-                Implementation.Context context, TypePool pool, int writerFlags, int readerFlags) {
-            return new SharedStateVisitor(visitor);
+        public ClassVisitor wrap(TypeDescription type, ClassVisitor visitor, Implementation.Context context,
+                TypePool pool, FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
+                int writerFlags, int readerFlags) {
+            return new ClassVisitor(OpenedClassReader.ASM_API, visitor) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                        String[] exceptions) {
+                    MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                    return mv == null ? null : new SharedStateVisitor(mv);
+                }
+            };
         }
     }
 

@@ -44,14 +44,14 @@ public final class ModelRules {
                             + " The grader can only judge work it sees.",
                     e -> null),
             new Rule("global-lock", "workers took one shared lock for (nearly) every update: a GIL of your own",
-                    (e, s) -> e.counter("shared-lock-acquisitions") > 0
+                    (e, s) -> e.counter("lines") > 0 && e.counter("shared-lock-acquisitions") > 0
                             && e.counter("shared-lock-acquisitions") * 2 >= e.counter("lines"),
                     (e, s) -> "Your " + count((int) e.counter("shared-lock-workers"), "worker") + " took one lock "
                             + e.counter("shared-lock-acquisitions") + " times for " + count((int) e.counter("lines"), "line")
                             + " (" + count((int) e.counter("words"), "word") + "): every update waited for it." + lockWaits(e),
                     e -> lockWait(e).map(Evidence.ThreadWait::site).orElse(e.callSite())),
             new Rule("synchronized-map", "workers updated one Collections.synchronizedMap (or Hashtable)",
-                    (e, s) -> e.counter("synchronized-map-updates") > 0
+                    (e, s) -> e.counter("lines") > 0 && e.counter("synchronized-map-updates") > 0
                             && e.counter("synchronized-map-updates") * 2 >= e.counter("lines"),
                     (e, s) -> "Your workers made " + e.counter("synchronized-map-updates") + " updates through one"
                             + " synchronized map (Collections.synchronizedMap) for " + count((int) e.counter("words"), "word")

@@ -63,7 +63,7 @@ public final class StaticRules {
                         .and(ownerNamed("java.util.HashMap").or(ownerNamed("java.util.TreeMap"))
                                 .or(ownerNamed("java.util.LinkedHashMap")))
                         .and(DescribedPredicate.describe("from a lambda or an inner class",
-                                (JavaCall<?> call) -> call.getOrigin().getName().startsWith("lambda$")
+                                (JavaCall<?> call) -> call.isDeclaredInLambda()
                                         || call.getOrigin().getOwner().isNestedClass())))
                 .as("no HashMap, TreeMap or LinkedHashMap updated from a task (a lambda or an inner class)")
                 .because("these maps are not thread-safe: updates from several threads at once get lost or corrupt the"
