@@ -139,7 +139,9 @@ public final class ModelRules {
         String why = fb != null ? fb.why() : DefaultFeedback.why(id, spec);
         String hint = fb != null ? fb.hint() : DefaultFeedback.hint(id, spec);
         if (spec.models().expected().contains(id)) {
-            return new ModelVerdict(id, "info", 1, summary, DefaultFeedback.praise(id, spec), null, decisive.site(), observations);
+            // A spec may word its praise for an expected model itself (its "why"); else the workload's default.
+            return new ModelVerdict(id, "info", 1, summary, fb != null ? fb.why() : DefaultFeedback.praise(id, spec), null,
+                    decisive.site(), observations);
         }
         Double warn = spec.models().warn().get(id);
         if (warn != null) {

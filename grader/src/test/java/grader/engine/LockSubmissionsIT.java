@@ -27,6 +27,7 @@ class LockSubmissionsIT {
     static Stream<Arguments> wrong() {
         return Stream.of(
                 Arguments.of("lock-global-lock", "global-lock"),
+                Arguments.of("lock-reentrant-lock", "global-lock"),
                 Arguments.of("lock-synchronized-map", "synchronized-map"),
                 Arguments.of("lock-unsafe-hash-map", "unsafe-shared-map"),
                 Arguments.of("lock-sequential", "sequential"));

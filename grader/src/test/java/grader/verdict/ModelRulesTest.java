@@ -159,7 +159,8 @@ class ModelRulesTest {
     @Test
     void aLockTakenOnlyToMergeEachWorkersCountsIsNoGlobalLock() {
         ModelVerdict v = judge(LOCK, lockWorkers().counter("shared-lock-acquisitions", 48).counter("shared-lock-workers", 6));
-        assertAll(() -> assertEquals("fixed-pool", v.id(), v.summary()), () -> assertEquals(1.0, v.share()));
+        assertAll(() -> assertEquals("fixed-pool", v.id(), v.summary()), () -> assertEquals(1.0, v.share()),
+                () -> assertTrue(v.why().contains("no lock made them take turns"), "the spec words its praise: " + v.why()));
     }
 
     @Test
