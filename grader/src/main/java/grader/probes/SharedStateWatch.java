@@ -141,6 +141,11 @@ public final class SharedStateWatch implements AutoCloseable {
         episode.count("unsafe-map-writers", writers);
     }
 
+    /** {@return how many workers the lock hold saw waiting; 0 until it did} */
+    long blockedSeen() {
+        return blocked.get();
+    }
+
     // ---- watched calls: reads of the input and map updates ----
 
     /** A watched call starts on this thread; a worker's first ones wait at the rendezvous. */
