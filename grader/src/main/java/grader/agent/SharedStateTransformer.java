@@ -89,14 +89,21 @@ final class SharedStateTransformer implements AgentBuilder.Transformer {
         public ClassVisitor wrap(TypeDescription type, ClassVisitor visitor, Implementation.Context context,
                 TypePool pool, FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
                 int writerFlags, int readerFlags) {
-            return new ClassVisitor(OpenedClassReader.ASM_API, visitor) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                        String[] exceptions) {
-                    MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                    return mv == null ? null : new SharedStateVisitor(mv);
-                }
-            };
+            return new RewritingClassVisitor(visitor);
+        }
+    }
+
+    /** Hands every method's visitor to a {@link SharedStateVisitor}. */
+    static final class RewritingClassVisitor extends ClassVisitor {
+        RewritingClassVisitor(ClassVisitor visitor) {
+            super(OpenedClassReader.ASM_API, visitor);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+            return mv == null ? null : new SharedStateVisitor(mv);
         }
     }
 
