@@ -14,6 +14,8 @@ import java.util.Map;
  *   <li>{@code processes=64}: at most that many child process starts after the self-test;
  *   <li>{@code network=loopback}: sockets and name lookups limited to this machine's loopback after the self-test
  *       ({@code network=open}, the default, limits nothing).
+ *   <li>{@code locks=course.lock,course.x}: packages whose classes report their locks and map updates (see
+ *       {@link SharedStateTransformer}), possibly empty.
  * </ul>
  * For example {@code kernels=course.x.Y#z;threads=2000;processes=64;network=loopback}. A cap that is not given is no cap.
  *
@@ -22,18 +24,21 @@ import java.util.Map;
  * @param processes the process cap, or {@link #NO_CAP}
  * @param loopbackOnly whether the network is limited to loopback
  * @param problems what could not be understood, one sentence each; empty when all is well
+ * @param lockPackages packages whose learner classes report locks and map updates, in argument order
  */
 record AgentArguments(Map<String, List<String>> kernels, int threads, int processes, boolean loopbackOnly,
-                      List<String> problems) {
+                      List<String> problems, List<String> lockPackages) {
     static final String KERNELS = "kernels=";
     static final String THREADS = "threads=";
     static final String PROCESSES = "processes=";
     static final String NETWORK = "network=";
+    static final String LOCKS = "locks=";
     static final int NO_CAP = -1;
 
     AgentArguments {
         kernels = Map.copyOf(kernels);
         problems = List.copyOf(problems);
+        lockPackages = lockPackages == null ? List.of() : List.copyOf(lockPackages);
     }
 
     static AgentArguments parse(String args) {
@@ -43,6 +48,7 @@ record AgentArguments(Map<String, List<String>> kernels, int threads, int proces
         int threads = NO_CAP;
         int processes = NO_CAP;
         boolean loopbackOnly = false;
+        List<String> lockPackages = new ArrayList<>();
         String text = args == null ? "" : args.strip();
         for (String part : text.split(";")) {
             String option = part.strip();
@@ -67,13 +73,28 @@ record AgentArguments(Map<String, List<String>> kernels, int threads, int proces
                         problems.add("the option \"" + option + "\" should be network=loopback or network=open");
                     }
                 }
+                case LOCKS -> parsePackages(option.substring(LOCKS.length()), lockPackages, problems);
                 default -> problems.add("the agent argument \"" + text + "\" should be kernels=Class#method,...;"
                         + "threads=N;processes=N;network=loopback|open, each part optional (or nothing); \"" + option
                         + "\" is none of these");
             }
         }
         kernels.replaceAll((k, v) -> List.copyOf(v));
-        return new AgentArguments(kernels, threads, processes, loopbackOnly, problems);
+        return new AgentArguments(kernels, threads, processes, loopbackOnly, problems, lockPackages);
+    }
+
+    private static void parsePackages(String list, List<String> packages, List<String> problems) {
+        for (String item : list.split(",")) {
+            String name = item.strip();
+            if (name.isEmpty() || packages.contains(name)) {
+                continue;
+            }
+            if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+                problems.add("the package \"" + name + "\" in locks= should be a Java package name, e.g. course.lock");
+                continue;
+            }
+            packages.add(name);
+        }
     }
 
     private static void parseKernels(String list, Map<String, List<String>> kernels, List<String> problems) {

@@ -71,6 +71,9 @@ public final class GraderAgent {
             if (!arguments.kernels().isEmpty()) {
                 installKernelProbes(inst, arguments, log);
             }
+            if (!arguments.lockPackages().isEmpty()) {
+                installSharedStateProbes(inst, arguments, log);
+            }
             missed = selfTest.run(log, JDK_TYPES);
             // After the self-test, whose canaries must not count: from here on every start in the JVM counts.
             Sinks.limit(arguments.threads(), arguments.processes());
@@ -139,6 +142,28 @@ public final class GraderAgent {
                 .with((AgentBuilder.Listener) log)
                 .type(namedOneOf(arguments.kernels().keySet().toArray(new String[0])))
                 .transform(new KernelTransformer(arguments.kernels()))
+                .installOn(inst);
+    }
+
+    /**
+     * Learner classes of the packages named in {@code locks=} report their locks and map updates (see
+     * {@link SharedStateTransformer}); other exercises' classes are left alone. Tests ({@code *Test}) are not
+     * the learner's code.
+     */
+    private static void installSharedStateProbes(Instrumentation inst, AgentArguments arguments, InstallLog log) {
+        net.bytebuddy.matcher.ElementMatcher.Junction<net.bytebuddy.description.type.TypeDescription> inPackages =
+                net.bytebuddy.matcher.ElementMatchers.none();
+        for (String p : arguments.lockPackages()) {
+            inPackages = inPackages.or(net.bytebuddy.matcher.ElementMatchers.nameStartsWith(p + "."));
+        }
+        new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
+                .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
+                .with((AgentBuilder.Listener) log)
+                .type(inPackages.and(net.bytebuddy.matcher.ElementMatchers.not(
+                        net.bytebuddy.matcher.ElementMatchers.nameEndsWith("Test"))))
+                .transform(new SharedStateTransformer())
                 .installOn(inst);
     }
 }

@@ -51,7 +51,7 @@ final class LookupTransformer implements AgentBuilder.Transformer {
         if (type.getName().equals("java.lang.Class")) {
             return builder.visit(Advice.to(ClassLookupAdvice.class).on(forName()));
         }
-        return builder.visit(Advice.to(ClassLookupAdvice.class).on(loadClass()))
+        return builder.visit(Advice.to(LoadClassAdvice.class).on(loadClass()))
                 .visit(Advice.to(ResourceLookupAdvice.class).on(resources()));
     }
 
@@ -63,6 +63,16 @@ final class LookupTransformer implements AgentBuilder.Transformer {
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) String name) throws ClassNotFoundException {
             ProbeHub.admitClassLookup(name);
+        }
+    }
+
+    /** Inlined into {@code ClassLoader}: may name {@link ProbeHub} only. */
+    static final class LoadClassAdvice {
+        private LoadClassAdvice() {}
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.Argument(0) String name) throws ClassNotFoundException {
+            ProbeHub.admitLoadClass(name);
         }
     }
 

@@ -25,6 +25,10 @@ final class Sinks {
         ProbeHub.kernelExitSink = new KernelExitSink();
         ProbeHub.limitSink = new LimitSink();
         ProbeHub.lookupSink = new LookupSink();
+        ProbeHub.lockAcquiredSink = new LockAcquiredSink();
+        ProbeHub.lockReleasingSink = new LockReleasingSink();
+        ProbeHub.mapUpdateSink = new MapUpdateSink();
+        ProbeHub.mapUpdatedSink = new MapUpdatedSink();
     }
 
     /** Turns on ProbeHub's caps (negative: none); call after {@link #install}. */
@@ -107,6 +111,34 @@ final class Sinks {
         @Override
         public void accept(String kernel) {
             Recorder.kernelExit(kernel);
+        }
+    }
+
+    static final class LockAcquiredSink implements Consumer<Object> {
+        @Override
+        public void accept(Object lock) {
+            Recorder.lockAcquired(lock);
+        }
+    }
+
+    static final class LockReleasingSink implements Consumer<Object> {
+        @Override
+        public void accept(Object lock) {
+            Recorder.lockReleasing(lock);
+        }
+    }
+
+    static final class MapUpdateSink implements Consumer<Object> {
+        @Override
+        public void accept(Object map) {
+            Recorder.mapUpdate(map);
+        }
+    }
+
+    static final class MapUpdatedSink implements Consumer<Object> {
+        @Override
+        public void accept(Object map) {
+            Recorder.mapUpdated(map);
         }
     }
 }

@@ -179,7 +179,11 @@ public final class Grader {
         Set<String> learner = new LinkedHashSet<>();
         List<String> kernels = new ArrayList<>();
         List<String> tests = new ArrayList<>();
+        List<String> lockPackages = new ArrayList<>();
         for (Prepared p : runnable) {
+            if (p.spec().sharedState()) {
+                lockPackages.add(p.spec().packageName());
+            }
             classPath.add(p.classes());
             learner.addAll(p.classNames());
             kernels.addAll(p.spec().kernels());
@@ -191,7 +195,7 @@ public final class Grader {
         flags.addAll(AgentFlags.JVM_FLAGS);
         return new TestJvm.Request(home.agentJar(), kernels, classPath, learner, tests, request.activeProcessors(),
                 flags, request.perTestTimeout(), request.watchdog(), request.workDir().resolve("test-jvm"),
-                limits.outputKilobytes() * 1024, limits);
+                limits.outputKilobytes() * 1024, limits, lockPackages);
     }
 
     private ExerciseReport report(Prepared p, TestJvm.Result run, String graderError, GradeRequest request) {

@@ -49,11 +49,14 @@ public final class TestJvm {
      * @param workDir           where the token, lists and output go
      * @param outputCap         characters of the learner's output kept
      * @param limits            the caps the agent enforces (threads, processes, network)
+     * @param lockPackages      packages whose classes the agent has report their locks and map updates
      */
     public record Request(Path agentJar, List<String> kernels, List<Path> classPath, Set<String> learnerClasses,
                           List<String> testClasses, int activeProcessors, List<String> jvmFlags,
-                          Duration perTestTimeout, Duration watchdog, Path workDir, int outputCap, Limits limits) {
+                          Duration perTestTimeout, Duration watchdog, Path workDir, int outputCap, Limits limits,
+                          List<String> lockPackages) {
         public Request {
+            lockPackages = lockPackages == null ? List.of() : List.copyOf(lockPackages);
             kernels = List.copyOf(kernels);
             classPath = List.copyOf(classPath);
             learnerClasses = Set.copyOf(learnerClasses);
@@ -212,7 +215,8 @@ public final class TestJvm {
         cmd.add("-XX:ActiveProcessorCount=" + request.activeProcessors());
         cmd.addAll(request.jvmFlags());
         String agentArgs = "kernels=" + String.join(",", request.kernels()) + ";threads=" + request.limits().threads()
-                + ";processes=" + request.limits().processes() + ";network=" + request.limits().network();
+                + ";processes=" + request.limits().processes() + ";network=" + request.limits().network()
+                + (request.lockPackages().isEmpty() ? "" : ";locks=" + String.join(",", request.lockPackages()));
         cmd.add("-javaagent:" + request.agentJar().toAbsolutePath() + "=" + agentArgs);
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, request.classPath().stream().map(p -> p.toAbsolutePath().toString()).toList()));

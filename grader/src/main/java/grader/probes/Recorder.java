@@ -124,4 +124,36 @@ public final class Recorder {
             e.kernelExit(kernel);
         }
     }
+
+    /** Learner code acquired {@code lock} (a monitor's object or a {@code Lock}); may wait (a rendezvous). */
+    public static void lockAcquired(Object lock) {
+        SharedStateWatch w = SharedStateWatch.current();
+        if (w != null) {
+            w.lockAcquired(lock);
+        }
+    }
+
+    /** Learner code is about to release {@code lock}. */
+    public static void lockReleasing(Object lock) {
+        SharedStateWatch w = SharedStateWatch.current();
+        if (w != null) {
+            w.lockReleasing(lock);
+        }
+    }
+
+    /** Learner code is about to update {@code map} ({@code put}, {@code merge}...); may wait (a rendezvous). */
+    public static void mapUpdate(Object map) {
+        SharedStateWatch w = SharedStateWatch.current();
+        if (w != null) {
+            w.mapUpdate(map);
+        }
+    }
+
+    /** That update of {@code map} returned or threw. */
+    public static void mapUpdated(Object map) {
+        SharedStateWatch w = SharedStateWatch.current();
+        if (w != null) {
+            w.mapUpdated(map);
+        }
+    }
 }

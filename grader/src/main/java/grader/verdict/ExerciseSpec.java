@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param feedback   per verdict id: why it is wrong for this work, and a hint
  * @param visibility who sees which tests, and how much of a hidden test's output
  * @param limits     what the test JVM lets the learner's code use (each one optional: the default when absent)
+ * @param sharedState whether the agent reports the locks and map updates of the exercise's classes (an exercise
+ *                   about shared state, such as {@code lock}); absent means false
  */
 public record ExerciseSpec(
         String id,
@@ -42,13 +44,14 @@ public record ExerciseSpec(
         List<String> staticRules,
         Map<String, Feedback> feedback,
         Visibility visibility,
-        grader.launch.Limits limits) {
+        grader.launch.Limits limits,
+        boolean sharedState) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The exercises the engine knows, in the order reports list them. */
-    public static final List<String> KNOWN = List.of("fetch", "compute", "pipeline");
+    public static final List<String> KNOWN = List.of("fetch", "compute", "lock", "pipeline");
 
     public ExerciseSpec {
         Objects.requireNonNull(id, "an exercise spec needs an id");

@@ -43,6 +43,29 @@ public final class ModelRules {
                             + ("io".equals(s.workload()) ? "the HttpClient you were given." : "the given kernel."))
                             + " The grader can only judge work it sees.",
                     e -> null),
+            new Rule("global-lock", "workers took one shared lock for (nearly) every update: a GIL of your own",
+                    (e, s) -> e.counter("lines") > 0 && e.counter("shared-lock-acquisitions") > 0
+                            && e.counter("shared-lock-acquisitions") * 2 >= e.counter("lines"),
+                    (e, s) -> "Your " + count((int) e.counter("shared-lock-workers"), "worker") + " took one lock "
+                            + e.counter("shared-lock-acquisitions") + " times for " + count((int) e.counter("lines"), "line")
+                            + " (" + count((int) e.counter("words"), "word") + "): every update waited for it." + lockWaits(e),
+                    e -> lockWait(e).map(Evidence.ThreadWait::site).orElse(e.callSite())),
+            new Rule("synchronized-map", "workers updated one Collections.synchronizedMap (or Hashtable)",
+                    (e, s) -> e.counter("lines") > 0 && e.counter("synchronized-map-updates") > 0
+                            && e.counter("synchronized-map-updates") * 2 >= e.counter("lines"),
+                    (e, s) -> "Your workers made " + e.counter("synchronized-map-updates") + " updates through one"
+                            + " synchronized map (Collections.synchronizedMap) for " + count((int) e.counter("words"), "word")
+                            + ": each update takes the map's one lock, so the updates take turns." + lockWaits(e),
+                    e -> lockWait(e).map(Evidence.ThreadWait::site).orElse(e.callSite())),
+            new Rule("unsafe-shared-map", "several threads updated one non-thread-safe map without a lock",
+                    (e, s) -> e.counter("unsafe-map-writers") >= 2 && e.counter("words") > 0
+                            && e.counter("unsafe-map-foreign-updates") * 10 >= e.counter("words"),
+                    (e, s) -> count((int) e.counter("unsafe-map-writers"), "thread") + " updated the same map, one that"
+                            + " is not thread-safe (a HashMap, TreeMap or LinkedHashMap), without any lock: "
+                            + e.counter("unsafe-map-foreign-updates") + " of its updates came from threads other than the"
+                            + " first one to update it (" + count((int) e.counter("words"), "word") + " in all). Updates"
+                            + " that race on a HashMap get lost, or break the map, whether or not this run showed it.",
+                    Evidence::callSite),
             new Rule("async-client", "requests were sent with HttpClient.sendAsync",
                     // Asynchronous sends are all made by the caller; what matters is that they overlap.
                     (e, s) -> e.asyncCalls() > 0 && e.asyncCalls() == e.calls() && e.peakOverlap() > 1,
@@ -116,7 +139,9 @@ public final class ModelRules {
         String why = fb != null ? fb.why() : DefaultFeedback.why(id, spec);
         String hint = fb != null ? fb.hint() : DefaultFeedback.hint(id, spec);
         if (spec.models().expected().contains(id)) {
-            return new ModelVerdict(id, "info", 1, summary, DefaultFeedback.praise(id, spec), null, decisive.site(), observations);
+            // A spec may word its praise for an expected model itself (its "why"); else the workload's default.
+            return new ModelVerdict(id, "info", 1, summary, fb != null ? fb.why() : DefaultFeedback.praise(id, spec), null,
+                    decisive.site(), observations);
         }
         Double warn = spec.models().warn().get(id);
         if (warn != null) {
@@ -236,6 +261,23 @@ public final class ModelRules {
     private static Optional<Evidence.ThreadWait> telling(Evidence e) {
         return e.waits().stream().filter(w -> w.lock() != null && w.lockOwner() != null).findFirst()
                 .or(() -> e.waits().stream().findFirst());
+    }
+
+    /** A thread seen waiting for a lock another thread held, if any. */
+    private static Optional<Evidence.ThreadWait> lockWait(Evidence e) {
+        return e.waits().stream().filter(w -> w.lock() != null && w.lockOwner() != null).findFirst();
+    }
+
+    private static String lockWaits(Evidence e) {
+        long blocked = e.counter("workers-blocked-on-lock");
+        Optional<Evidence.ThreadWait> w = lockWait(e);
+        if (blocked == 0 || w.isEmpty()) {
+            return "";
+        }
+        Evidence.ThreadWait wait = w.get();
+        return " While one worker held it, " + count((int) blocked, "other worker") + " waited for it: thread \""
+                + wait.thread() + "\" was " + wait.state() + " on " + wait.lock() + " held by \"" + wait.lockOwner()
+                + "\" at " + wait.site() + ".";
     }
 
     private static String waits(Evidence e) {

@@ -76,4 +76,13 @@ class AgentArgumentsTest {
         assertEquals(AgentArguments.NO_CAP, AgentArguments.parse("threads=many").threads());
         assertEquals(3, AgentArguments.parse("threads=3;threads=4").threads());
     }
+
+    @Test
+    void lockPackagesAreListedOnceInArgumentOrderAndABadNameIsAProblem() {
+        AgentArguments parsed = AgentArguments.parse("kernels=;threads=10;locks=course.lock, course.x,course.lock,9bad");
+        assertEquals(List.of("course.lock", "course.x"), parsed.lockPackages());
+        assertEquals(1, parsed.problems().size(), parsed.problems()::toString);
+        assertTrue(parsed.problems().get(0).contains("\"9bad\""), parsed.problems()::toString);
+        assertEquals(List.of(), AgentArguments.parse("kernels=course.x.Y#z").lockPackages());
+    }
 }

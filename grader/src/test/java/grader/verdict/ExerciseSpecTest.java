@@ -19,7 +19,8 @@ class ExerciseSpecTest {
     static final Set<String> VOCABULARY = Set.of("sequential", "serialized", "thread-per-task", "fixed-pool", "common-pool",
             "fork-join-pool", "virtual-threads", "async-client", "processes", "hard-coded-pool-size", "over-limit",
             "under-limit", "leaked-threads", "not-implemented", "no-calls", "no-evidence", "unknown",
-            "staged", "digest-on-io-threads", "fetch-on-cpu-pool", "one-parallel-stream", "digest-sequential");
+            "staged", "digest-on-io-threads", "fetch-on-cpu-pool", "one-parallel-stream", "digest-sequential",
+            "global-lock", "synchronized-map", "unsafe-shared-map");
 
     @ParameterizedTest
     @FieldSource("KNOWN")

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ModelRulesTest {
     static final ExerciseSpec FETCH = ExerciseSpec.load("fetch");
     static final ExerciseSpec COMPUTE = ExerciseSpec.load("compute");
+    static final ExerciseSpec LOCK = ExerciseSpec.load("lock");
 
     static ModelVerdict judge(ExerciseSpec spec, EvidenceBuilder... b) {
         return ModelRules.judge(spec, java.util.Arrays.stream(b).map(EvidenceBuilder::build).toList());
@@ -135,5 +136,63 @@ class ModelRulesTest {
         Evidence good = EvidenceBuilder.fetch(3).on("pool-worker", 12).pool("tpe", 3, true).build();
         Evidence bad = EvidenceBuilder.fetch(4).on("pool-worker", 12).pool("tpe", 4, false).build();
         assertEquals("leaked-threads", ModelRules.judge(FETCH, List.of(good, bad)).id());
+    }
+
+    /** Six pool workers counting 36,000 words in 6,000 lines, overlapping: the shape of every lock observation. */
+    static EvidenceBuilder lockWorkers() {
+        return EvidenceBuilder.compute(6).on("pool-worker", 42_000).pool("tpe", 6, true).starts(6, 0)
+                .counter("lines", 6_000).counter("words", 36_000).counter("workers", 6);
+    }
+
+    @Test
+    void oneLockTakenForEveryUpdateIsAGlobalLockThoughTheWorkersOverlap() {
+        ModelVerdict v = judge(LOCK, lockWorkers().counter("shared-lock-acquisitions", 36_000).counter("shared-lock-workers", 6)
+                .counter("workers-blocked-on-lock", 3).blockedOnLock("pool-1-thread-2", "pool-1-thread-1"));
+        assertAll(() -> assertEquals("global-lock", v.id(), v.summary()),
+                () -> assertEquals(0, v.share()),
+                () -> assertTrue(v.summary().contains("took one lock 36000 times"), v.summary()),
+                () -> assertTrue(v.summary().contains("3 other workers waited"), v.summary()),
+                () -> assertTrue(v.summary().contains("held by \"pool-1-thread-1\""), v.summary()),
+                () -> assertEquals(40, v.site().line()));
+    }
+
+    @Test
+    void aLockTakenOnlyToMergeEachWorkersCountsIsNoGlobalLock() {
+        ModelVerdict v = judge(LOCK, lockWorkers().counter("shared-lock-acquisitions", 48).counter("shared-lock-workers", 6));
+        assertAll(() -> assertEquals("fixed-pool", v.id(), v.summary()), () -> assertEquals(1.0, v.share()),
+                () -> assertTrue(v.why().contains("no lock made them take turns"), "the spec words its praise: " + v.why()));
+    }
+
+    @Test
+    void updatesThroughASynchronizedMapAreTheirOwnVerdict() {
+        ModelVerdict v = judge(LOCK, lockWorkers().counter("synchronized-map-updates", 36_000).counter("workers-blocked-on-lock", 2)
+                .blockedOnLock("pool-1-thread-3", "pool-1-thread-1"));
+        assertAll(() -> assertEquals("synchronized-map", v.id(), v.summary()),
+                () -> assertEquals(0, v.share()),
+                () -> assertTrue(v.summary().contains("36000 updates through one synchronized map"), v.summary()),
+                () -> assertTrue(v.hint().contains("ConcurrentHashMap"), v.hint()));
+    }
+
+    @Test
+    void aHashMapUpdatedByManyWorkersIsUnsafeWhetherOrNotCountsWereLost() {
+        ModelVerdict v = judge(LOCK, lockWorkers().counter("unsafe-map-writers", 6).counter("unsafe-map-foreign-updates", 30_000));
+        assertAll(() -> assertEquals("unsafe-shared-map", v.id(), v.summary()),
+                () -> assertEquals(0, v.share()),
+                () -> assertTrue(v.summary().contains("6 threads updated the same map"), v.summary()));
+    }
+
+    @Test
+    void aWorkersMapHandedOverToBeMergedIsNotAnUnsafeSharedMap() {
+        // A combiner merges a few entries into another worker's map after that worker is done: a hand-over, no race.
+        ModelVerdict v = judge(LOCK, lockWorkers().counter("unsafe-map-writers", 2).counter("unsafe-map-foreign-updates", 96)
+                .counter("concurrent-map-updates", 0));
+        assertEquals("fixed-pool", v.id(), v.summary());
+    }
+
+    @Test
+    void lockCountersOfNoExerciseChangeNothingElsewhere() {
+        ModelVerdict v = judge(COMPUTE, EvidenceBuilder.compute(6).on("pool-worker", 48).pool("tpe", 6, true).starts(6, 0)
+                .counter("shared-lock-acquisitions", 48).counter("shared-lock-workers", 6));
+        assertEquals("fixed-pool", v.id(), v.summary());
     }
 }

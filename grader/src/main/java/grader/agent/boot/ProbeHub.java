@@ -2,8 +2,12 @@ package grader.agent.boot;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 
 /**
@@ -209,6 +213,22 @@ public final class ProbeHub {
         if (name == null || !startsWithAny(name, PROTECTED)) {
             return;
         }
+        checkLookup(name);
+    }
+
+    /**
+     * Called on entry of {@code ClassLoader.loadClass(String)}: as {@link #admitClassLookup}, except for this class,
+     * which learner classes the agent rewrote (the {@code lock} exercise's) name in their own bytecode: the JVM
+     * resolves it through their class loader. {@code Class.forName} of it stays refused.
+     */
+    public static void admitLoadClass(String name) throws ClassNotFoundException {
+        if (name == null || !startsWithAny(name, PROTECTED) || name.equals("grader.agent.boot.ProbeHub")) {
+            return;
+        }
+        checkLookup(name);
+    }
+
+    private static void checkLookup(String name) throws ClassNotFoundException {
         String message = lookupRefusal(name);
         if (message != null) {
             refused(message);
@@ -387,6 +407,157 @@ public final class ProbeHub {
             }
         } catch (Throwable ignored) {
             // never into the learner's kernel
+        }
+    }
+
+    // ---- shared state in learner code (exercises whose spec asks for it: see SharedStateTransformer) ----
+
+    /** Receives a lock (a monitor's object, or a {@code java.util.concurrent.locks.Lock}) right after learner code
+     *  acquired it. The sink may wait (a rendezvous) while the lock is held. */
+    public static volatile Consumer<Object> lockAcquiredSink;
+
+    /** Receives a lock right before learner code releases it. */
+    public static volatile Consumer<Object> lockReleasingSink;
+
+    /** Receives the map a learner call is about to update ({@code put}, {@code merge}, {@code compute}...). The sink
+     *  may wait (a rendezvous). */
+    public static volatile Consumer<Object> mapUpdateSink;
+
+    /** Receives the map once that learner update returned or threw. */
+    public static volatile Consumer<Object> mapUpdatedSink;
+
+    /** Called after {@code MONITORENTER} in learner code, on entry of its synchronized methods, and after its
+     *  {@code Lock.lock()}. */
+    public static void lockAcquired(Object lock) {
+        object(lockAcquiredSink, lock);
+    }
+
+    /** Called before {@code MONITOREXIT} in learner code, on exit of its synchronized methods, and before its
+     *  {@code Lock.unlock()}. */
+    public static void lockReleasing(Object lock) {
+        object(lockReleasingSink, lock);
+    }
+
+    private static void object(Consumer<Object> sink, Object value) {
+        try {
+            if (sink == null || IN_SINK.get() != null) {
+                return;
+            }
+            IN_SINK.set(Boolean.TRUE);
+            try {
+                sink.accept(value);
+            } finally {
+                IN_SINK.remove();
+            }
+        } catch (Throwable ignored) {
+            // never into the learner's code
+        }
+    }
+
+    // Learner call sites of these methods are rewritten to the static forwarders below: same stack, the receiver
+    // first. The forwarders call the learner's method as it was; what it throws is the learner's.
+
+    /** Stands in for {@code lock.lock()} in learner code. */
+    public static void lock(Lock lock) {
+        lock.lock();
+        lockAcquired(lock);
+    }
+
+    /** Stands in for {@code lock.lockInterruptibly()} in learner code. */
+    public static void lockInterruptibly(Lock lock) throws InterruptedException {
+        lock.lockInterruptibly();
+        lockAcquired(lock);
+    }
+
+    /** Stands in for {@code lock.tryLock()} in learner code. */
+    public static boolean tryLock(Lock lock) {
+        boolean acquired = lock.tryLock();
+        if (acquired) {
+            lockAcquired(lock);
+        }
+        return acquired;
+    }
+
+    /** Stands in for {@code lock.unlock()} in learner code. */
+    public static void unlock(Lock lock) {
+        lockReleasing(lock);
+        lock.unlock();
+    }
+
+    /** Stands in for {@code map.put(key, value)} in learner code. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Object mapPut(Map map, Object key, Object value) {
+        object(mapUpdateSink, map);
+        try {
+            return map.put(key, value);
+        } finally {
+            object(mapUpdatedSink, map);
+        }
+    }
+
+    /** Stands in for {@code map.putIfAbsent(key, value)} in learner code. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Object mapPutIfAbsent(Map map, Object key, Object value) {
+        object(mapUpdateSink, map);
+        try {
+            return map.putIfAbsent(key, value);
+        } finally {
+            object(mapUpdatedSink, map);
+        }
+    }
+
+    /** Stands in for {@code map.merge(key, value, f)} in learner code. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Object mapMerge(Map map, Object key, Object value, BiFunction f) {
+        object(mapUpdateSink, map);
+        try {
+            return map.merge(key, value, f);
+        } finally {
+            object(mapUpdatedSink, map);
+        }
+    }
+
+    /** Stands in for {@code map.compute(key, f)} in learner code. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Object mapCompute(Map map, Object key, BiFunction f) {
+        object(mapUpdateSink, map);
+        try {
+            return map.compute(key, f);
+        } finally {
+            object(mapUpdatedSink, map);
+        }
+    }
+
+    /** Stands in for {@code map.computeIfPresent(key, f)} in learner code. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Object mapComputeIfPresent(Map map, Object key, BiFunction f) {
+        object(mapUpdateSink, map);
+        try {
+            return map.computeIfPresent(key, f);
+        } finally {
+            object(mapUpdatedSink, map);
+        }
+    }
+
+    /** Stands in for {@code map.computeIfAbsent(key, f)} in learner code. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Object mapComputeIfAbsent(Map map, Object key, Function f) {
+        object(mapUpdateSink, map);
+        try {
+            return map.computeIfAbsent(key, f);
+        } finally {
+            object(mapUpdatedSink, map);
+        }
+    }
+
+    /** Stands in for {@code map.putAll(other)} in learner code. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static void mapPutAll(Map map, Map other) {
+        object(mapUpdateSink, map);
+        try {
+            map.putAll(other);
+        } finally {
+            object(mapUpdatedSink, map);
         }
     }
 }

@@ -51,6 +51,23 @@ public final class StaticRules {
                 .should().callMethodWhere(calls("java.lang.Thread", "run"))
                 .as("no direct call of Thread.run()")
                 .because("run() executes the task on the current thread; start() runs it on a new one"));
+        RULES.put("no-synchronized-map", noClasses()
+                .should().callMethodWhere(calls("java.util.Collections", "synchronizedMap"))
+                .orShould().callMethodWhere(calls("java.util.Collections", "synchronizedSortedMap"))
+                .orShould().callMethodWhere(calls("java.util.Collections", "synchronizedNavigableMap"))
+                .as("no Collections.synchronizedMap for counts that many threads update")
+                .because("every call takes the map's one lock, so the workers take turns; a ConcurrentHashMap does not"));
+        RULES.put("no-unsafe-map-in-tasks", noClasses()
+                .should().callMethodWhere(target(name("put").or(name("merge")).or(name("compute"))
+                        .or(name("computeIfAbsent")).or(name("computeIfPresent")).or(name("putIfAbsent")))
+                        .and(ownerNamed("java.util.HashMap").or(ownerNamed("java.util.TreeMap"))
+                                .or(ownerNamed("java.util.LinkedHashMap")))
+                        .and(DescribedPredicate.describe("from a lambda or an inner class",
+                                (JavaCall<?> call) -> call.isDeclaredInLambda()
+                                        || call.getOrigin().getOwner().isNestedClass())))
+                .as("no HashMap, TreeMap or LinkedHashMap updated from a task (a lambda or an inner class)")
+                .because("these maps are not thread-safe: updates from several threads at once get lost or corrupt the"
+                        + " map; give each worker a map of its own, or use a ConcurrentHashMap"));
     }
 
     /** {@return whether the engine knows this rule id} */
