@@ -120,6 +120,8 @@ public final class GraderAgent {
                 .transform(new ProcessStartTransformer())
                 .type(namedOneOf(RuntimeExitTransformer.TYPES.toArray(new String[0])))
                 .transform(new RuntimeExitTransformer())
+                .type(namedOneOf(ThreadWaitTransformer.TYPES.toArray(new String[0])))
+                .transform(new ThreadWaitTransformer())
                 .installOn(inst);
     }
 

@@ -24,6 +24,7 @@ final class Sinks {
         ProbeHub.kernelEnterSink = new KernelEnterSink();
         ProbeHub.kernelExitSink = new KernelExitSink();
         ProbeHub.limitSink = new LimitSink();
+        ProbeHub.waitSink = new WaitSink();
     }
 
     /** Turns on ProbeHub's caps (negative: none); call after {@link #install}. */
@@ -99,6 +100,17 @@ final class Sinks {
         @Override
         public void accept(String kernel) {
             Recorder.kernelExit(kernel);
+        }
+    }
+
+    static final class WaitSink implements Consumer<String> {
+        @Override
+        public void accept(String how) {
+            SelfTest test = selfTest;
+            if (test != null) {
+                test.threadWaiting(how);
+            }
+            Recorder.threadWaiting(how);
         }
     }
 }
