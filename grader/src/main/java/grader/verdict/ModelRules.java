@@ -82,14 +82,15 @@ public final class ModelRules {
                     (e, s) -> e.counter("caller-sleeps") > 0,
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count(e.distinctThreads(), "thread")
                             + ", at most " + e.peakOverlap() + " at once, but your own thread \"" + e.callerThread() + "\" waited"
-                            + " for them by calling Thread.sleep " + e.counter("caller-sleeps") + " time"
-                            + (e.counter("caller-sleeps") == 1 ? "" : "s") + (e.counter("caller-joined") > 0 ? "" : " and never joined one")
+                            // How many sleeps depends on how long the threads ran: the count is not shown.
+                            + " for them by calling Thread.sleep" + (e.counter("caller-joined") > 0 ? "" : " and never joined one")
                             + ".",
                     e -> e.startSite() != null ? e.startSite() : e.callSite()),
             new Rule("executor", "an executor started the threads instead of the Thread API",
                     (e, s) -> e.counter("executor-starts") > 0 && e.counter("thread-api-starts") == 0,
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count((int) e.counter("executor-starts"),
-                            "thread") + " that an executor started" + (e.pools().isEmpty() ? "" : poolSizes(e, "tpe"))
+                            "thread") + " that an executor started" + (e.pools().isEmpty() ? "" : " (your pool" + poolSizes(e, "tpe")
+                            + poolSizes(e, "fjp") + ")")
                             + ", at most " + e.peakOverlap() + " at once; your code started no thread itself.",
                     e -> e.pools().isEmpty() ? (e.startSite() != null ? e.startSite() : e.callSite()) : e.pools().get(0).site()),
             new Rule("virtual-threads", "watched calls ran on virtual threads",
