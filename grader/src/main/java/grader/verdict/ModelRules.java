@@ -78,12 +78,14 @@ public final class ModelRules {
                             ? "some were never joined." : "none was joined.") + " Their " + plural(e.callLabel())
                             + " had not finished, so their results were missing.",
                     e -> e.startSite() != null ? e.startSite() : e.callSite()),
-            new Rule("polling", "the caller slept in a loop to wait for its threads instead of joining them",
-                    (e, s) -> e.counter("caller-sleeps") > 0,
+            new Rule("polling", "the caller waited for its threads without joining them: it slept in a loop, or spun",
+                    (e, s) -> e.counter("caller-sleeps") > 0 || (e.counter("thread-api-starts") > 0 && e.counter("caller-joined") == 0),
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count(e.distinctThreads(), "thread")
                             + ", at most " + e.peakOverlap() + " at once, but your own thread \"" + e.callerThread() + "\" waited"
                             // How many sleeps depends on how long the threads ran: the count is not shown.
-                            + " for them by calling Thread.sleep" + (e.counter("caller-joined") > 0 ? "" : " and never joined one")
+                            + (e.counter("caller-sleeps") > 0
+                                    ? " for them by calling Thread.sleep" + (e.counter("caller-joined") > 0 ? "" : " and never joined one")
+                                    : " for them without ever calling Thread.join (a loop over isAlive(), a latch)")
                             + ".",
                     e -> e.startSite() != null ? e.startSite() : e.callSite()),
             new Rule("executor", "an executor started the threads instead of the Thread API",

@@ -31,6 +31,7 @@ class ThreadsSubmissionsIT {
                 Arguments.of("threads-not-joined", "not-joined"),
                 Arguments.of("threads-run-not-start", "run-not-start"),
                 Arguments.of("threads-sleep-polling", "polling"),
+                Arguments.of("threads-busy-wait", "polling"),
                 Arguments.of("threads-executor", "executor"),
                 Arguments.of("threads-fixed-pool", "executor"));
     }

@@ -73,6 +73,13 @@ class ThreadsModelRulesTest {
     }
 
     @Test
+    void spinningUntilTheThreadsEndWithoutJoiningIsPollingToo() {
+        ModelVerdict v = judge(EvidenceBuilder.downloads(8).on("platform", 8).starts(8, 0).counter("thread-api-starts", 8));
+        assertAll(() -> assertEquals("polling", v.id(), v.summary()),
+                () -> assertTrue(v.summary().contains("without ever calling Thread.join"), v.summary()));
+    }
+
+    @Test
     void threadsThatAnExecutorStartedAreTheExecutor() {
         ModelVerdict virtual = judge(EvidenceBuilder.downloads(8).on("virtual", 8).starts(0, 8).counter("executor-starts", 8));
         ModelVerdict cached = judge(EvidenceBuilder.downloads(8).on("pool-worker", 8).starts(8, 0).pool("tpe", Integer.MAX_VALUE, true)
