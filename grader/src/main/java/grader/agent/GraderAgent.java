@@ -130,6 +130,8 @@ public final class GraderAgent {
                 .transform(new NetworkTransformer())
                 .type(namedOneOf(LookupTransformer.TYPES.toArray(new String[0])))
                 .transform(new LookupTransformer())
+                .type(namedOneOf(ThreadWaitTransformer.TYPES.toArray(new String[0])))
+                .transform(new ThreadWaitTransformer())
                 .installOn(inst);
     }
 

@@ -25,6 +25,7 @@ final class SelfTest {
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final List<Object[]> pools = new CopyOnWriteArrayList<>();
     private final List<String[]> processes = new CopyOnWriteArrayList<>();
+    private final List<String> waits = new CopyOnWriteArrayList<>();
 
     void threadStarted(Thread thread) {
         threads.add(thread);
@@ -37,6 +38,15 @@ final class SelfTest {
     void processStarting(String[] command) {
         processes.add(command);
     }
+
+    void threadWaiting(String how) {
+        if (Thread.currentThread().getName().equals(WAIT_CANARY)) {
+            waits.add(how);
+        }
+    }
+
+    /** The thread whose sleep and join the self-test expects to see. */
+    static final String WAIT_CANARY = CANARY + "-waiter";
 
     /**
      * Runs the canaries on the calling thread.
@@ -97,6 +107,26 @@ final class SelfTest {
         }
         if (processes.stream().noneMatch(command -> command.length > 0 && command[0].equals(program))) {
             problems.add("ProcessBuilder.start() did not reach the probe in java.lang.ProcessImpl.start");
+        }
+
+        // Thread.sleep and Thread.join, seen from a canary thread of its own so no other wait counts.
+        Thread waiter = new Thread(() -> {
+            try {
+                Thread.sleep(0);
+                Thread done = new Thread(SelfTest::idle, CANARY + "-joined");
+                done.start();
+                done.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, WAIT_CANARY);
+        waiter.start();
+        waiter.join(TIMEOUT_MS);
+        if (!waits.contains("sleep")) {
+            problems.add("Thread.sleep did not reach the probe in java.lang.Thread.sleep");
+        }
+        if (!waits.contains("join")) {
+            problems.add("Thread.join did not reach the probe in java.lang.Thread.join");
         }
         return problems;
     }

@@ -29,6 +29,7 @@ final class Sinks {
         ProbeHub.lockReleasingSink = new LockReleasingSink();
         ProbeHub.mapUpdateSink = new MapUpdateSink();
         ProbeHub.mapUpdatedSink = new MapUpdatedSink();
+        ProbeHub.waitSink = new WaitSink();
     }
 
     /** Turns on ProbeHub's caps (negative: none); call after {@link #install}. */
@@ -139,6 +140,17 @@ final class Sinks {
         @Override
         public void accept(Object map) {
             Recorder.mapUpdated(map);
+        }
+    }
+
+    static final class WaitSink implements Consumer<String> {
+        @Override
+        public void accept(String how) {
+            SelfTest test = selfTest;
+            if (test != null) {
+                test.threadWaiting(how);
+            }
+            Recorder.threadWaiting(how);
         }
     }
 }

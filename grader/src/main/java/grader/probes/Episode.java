@@ -65,6 +65,9 @@ public final class Episode implements AutoCloseable {
         volatile Rendezvous rendezvous;
         volatile Rendezvous heldElsewhere;
     }
+    private volatile boolean watchThreadApi;
+    private volatile java.util.concurrent.CountDownLatch joinGate;
+    private volatile Duration joinGateFallback;
 
     /**
      * A thread the learner's code started. {@code poolWorker}: a ThreadPoolExecutor's worker;
@@ -137,6 +140,21 @@ public final class Episode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Watches the Thread API for the {@code threads} exercise: counts thread starts as "thread-api-starts" (the
+     * learner's own {@code Thread.start}, platform or virtual) or "executor-starts" (an executor or pool started
+     * it), the caller's sleeps ("caller-sleeps") and whether it joined a thread ("caller-joined" = 1); and holds
+     * every watched call made off the caller's thread, once past the rendezvous, until the caller enters
+     * {@code Thread.join} or the learner's method has returned (after the census of leftover threads), with
+     * {@code fallback} as the safety net. So threads that were never joined are certainly alive at the census.
+     */
+    public Episode watchThreadApi(Duration fallback) {
+        this.watchThreadApi = true;
+        this.joinGateFallback = fallback;
+        this.joinGate = new java.util.concurrent.CountDownLatch(1);
+        return this;
+    }
+
     /** Adds {@code delta} to the named counter of this episode's evidence (see {@link Evidence#counters()}). */
     public void count(String name, long delta) {
         counters.merge(name, delta, Long::sum);
@@ -206,7 +224,22 @@ public final class Episode implements AutoCloseable {
         if (held != null) {
             held.arrive();
         }
+        java.util.concurrent.CountDownLatch gate = joinGate;
+        if (gate != null && t != caller) {
+            awaitJoinGate(gate);
+        }
         return call;
+    }
+
+    private void awaitJoinGate(java.util.concurrent.CountDownLatch gate) {
+        try {
+            if (!gate.await(joinGateFallback.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                atLeast("join-gate-gave-up", 1); // 1 or absent: how many waiters gave up together is timing
+                gate.countDown();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A watched call has ended (returned, threw or, for an asynchronous one, completed). */
@@ -266,6 +299,10 @@ public final class Episode implements AutoCloseable {
         }
         leaked = List.copyOf(alive);
         poolsShutDown = List.copyOf(shut);
+        java.util.concurrent.CountDownLatch gate = joinGate;
+        if (gate != null) {
+            gate.countDown();
+        }
     }
 
     private static String describe(Thread t) {
@@ -283,6 +320,10 @@ public final class Episode implements AutoCloseable {
             r.release();
         }
         releaseStages();
+        java.util.concurrent.CountDownLatch gate = joinGate;
+        if (gate != null) {
+            gate.countDown();
+        }
         Recorder.end(this);
     }
 
@@ -383,9 +424,28 @@ public final class Episode implements AutoCloseable {
             }
             return new boolean[] {worker, managed};
         });
-        if (started.putIfAbsent(t, new StartedThread(t, how[0], how[1], site.get())) == null && startSite == null
-                && !isCommonPoolWorker(t)) {
+        boolean first = started.putIfAbsent(t, new StartedThread(t, how[0], how[1], site.get())) == null;
+        if (first && startSite == null && !isCommonPoolWorker(t)) {
             startSite = site.get();
+        }
+        if (first && watchThreadApi && !isCommonPoolWorker(t)) {
+            count(how[1] ? "executor-starts" : "thread-api-starts", 1);
+        }
+    }
+
+    /** The current thread entered {@code Thread.sleep} or {@code Thread.join}: only the caller's own count. */
+    void threadWaiting(String how) {
+        if (!watchThreadApi || Thread.currentThread() != caller || LearnerCode.culprit().isEmpty()) {
+            return;
+        }
+        if ("sleep".equals(how)) {
+            count("caller-sleeps", 1);
+        } else if ("join".equals(how)) {
+            atLeast("caller-joined", 1);
+            java.util.concurrent.CountDownLatch gate = joinGate;
+            if (gate != null) {
+                gate.countDown();
+            }
         }
     }
 

@@ -156,4 +156,12 @@ public final class Recorder {
             w.mapUpdated(map);
         }
     }
+
+    /** The current thread entered {@code Thread.sleep} ("sleep") or {@code Thread.join} ("join"). */
+    public static void threadWaiting(String how) {
+        Episode e = current;
+        if (e != null) {
+            e.threadWaiting(how);
+        }
+    }
 }

@@ -66,6 +66,14 @@ public final class ModelRules {
                             + " first one to update it (" + count((int) e.counter("words"), "word") + " in all). Updates"
                             + " that race on a HashMap get lost, or break the map, whether or not this run showed it.",
                     Evidence::callSite),
+            // The Thread API rules below apply only to evidence that carries the threads exercise's counters
+            // (Episode.watchThreadApi): other exercises never record them.
+            new Rule("run-not-start", "Thread.run() ran the task on the caller instead of Thread.start()",
+                    (e, s) -> e.counter("run-not-start") > 0,
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " all ran on your own thread \"" + e.callerThread()
+                            + "\", one at a time (at most " + e.peakOverlap() + " at once): " + count((int) e.counter("run-not-start"), "call")
+                            + " came through Thread.run(), which runs the task right there and starts no thread.",
+                    Evidence::callSite),
             new Rule("async-client", "requests were sent with HttpClient.sendAsync",
                     // Asynchronous sends are all made by the caller; what matters is that they overlap.
                     (e, s) -> e.asyncCalls() > 0 && e.asyncCalls() == e.calls() && e.peakOverlap() > 1,
@@ -84,6 +92,32 @@ public final class ModelRules {
                             + " but never two at once: at most 1 in progress (" + e.limitName() + " = " + e.limit() + ")."
                             + waits(e),
                     e -> telling(e).map(Evidence.ThreadWait::site).orElse(e.callSite())),
+            new Rule("not-joined", "the learner's threads were still running when the method returned",
+                    (e, s) -> e.counter("thread-api-starts") > 0 && !e.leakedThreads().isEmpty(),
+                    (e, s) -> "Your method returned while " + count(e.leakedThreads().size(), "thread") + " you started "
+                            + (e.leakedThreads().size() == 1 ? "was" : "were") + " still running ("
+                            + String.join(", ", e.leakedThreads().subList(0, Math.min(3, e.leakedThreads().size())))
+                            + (e.leakedThreads().size() > 3 ? ", ..." : "") + "): " + (e.counter("caller-joined") > 0
+                            ? "some were never joined." : "none was joined.") + " Their " + plural(e.callLabel())
+                            + " had not finished, so their results were missing.",
+                    e -> e.startSite() != null ? e.startSite() : e.callSite()),
+            new Rule("polling", "the caller waited for its threads without joining them: it slept in a loop, or spun",
+                    (e, s) -> e.counter("caller-sleeps") > 0 || (e.counter("thread-api-starts") > 0 && e.counter("caller-joined") == 0),
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count(e.distinctThreads(), "thread")
+                            + ", at most " + e.peakOverlap() + " at once, but your own thread \"" + e.callerThread() + "\" waited"
+                            // How many sleeps depends on how long the threads ran: the count is not shown.
+                            + (e.counter("caller-sleeps") > 0
+                                    ? " for them by calling Thread.sleep" + (e.counter("caller-joined") > 0 ? "" : " and never joined one")
+                                    : " for them without ever calling Thread.join (a loop over isAlive(), a latch)")
+                            + ".",
+                    e -> e.startSite() != null ? e.startSite() : e.callSite()),
+            new Rule("executor", "an executor started the threads instead of the Thread API",
+                    (e, s) -> e.counter("executor-starts") > 0 && e.counter("thread-api-starts") == 0,
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count((int) e.counter("executor-starts"),
+                            "thread") + " that an executor started" + (e.pools().isEmpty() ? "" : " (your pool" + poolSizes(e, "tpe")
+                            + poolSizes(e, "fjp") + ")")
+                            + ", at most " + e.peakOverlap() + " at once; your code started no thread itself.",
+                    e -> e.pools().isEmpty() ? (e.startSite() != null ? e.startSite() : e.callSite()) : e.pools().get(0).site()),
             new Rule("virtual-threads", "watched calls ran on virtual threads",
                     (e, s) -> e.callsOn(ThreadKind.VIRTUAL) > 0,
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + e.distinctThreads()
@@ -139,9 +173,9 @@ public final class ModelRules {
         String why = fb != null ? fb.why() : DefaultFeedback.why(id, spec);
         String hint = fb != null ? fb.hint() : DefaultFeedback.hint(id, spec);
         if (spec.models().expected().contains(id)) {
-            // A spec may word its praise for an expected model itself (its "why"); else the workload's default.
-            return new ModelVerdict(id, "info", 1, summary, fb != null ? fb.why() : DefaultFeedback.praise(id, spec), null,
-                    decisive.site(), observations);
+            // A spec may word the praise of an expected model itself, as the feedback's "why".
+            String praise = fb != null ? fb.why() : DefaultFeedback.praise(id, spec);
+            return new ModelVerdict(id, "info", 1, summary, praise, null, decisive.site(), observations);
         }
         Double warn = spec.models().warn().get(id);
         if (warn != null) {

@@ -24,6 +24,13 @@ class JdkTargetsTest {
     }
 
     @Test
+    void threadWaitMatchesThePublicSleepsAndJoinsOfThread() throws Exception {
+        assertEquals(List.of("join()", "join(java.time.Duration)", "join(long)", "join(long,int)",
+                        "sleep(java.time.Duration)", "sleep(long)", "sleep(long,int)"),
+                matched("java.lang.Thread", ThreadWaitTransformer.methods()));
+    }
+
+    @Test
     void threadPoolExecutorMatchesOnlyTheTerminalConstructor() throws Exception {
         assertEquals(List.of("<init>(int,int,long,java.util.concurrent.TimeUnit,java.util.concurrent.BlockingQueue,"
                         + "java.util.concurrent.ThreadFactory,java.util.concurrent.RejectedExecutionHandler)"),

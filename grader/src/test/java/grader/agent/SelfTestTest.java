@@ -23,6 +23,8 @@ class SelfTestTest {
         assertTrue(all.contains("no pool creation was seen for new ThreadPoolExecutor(1, 2, ...)"), all);
         assertTrue(all.contains("no pool creation was seen for new ForkJoinPool(3)"), all);
         assertTrue(all.contains("ProcessBuilder.start() did not reach the probe"), all);
-        assertEquals(1 + GraderAgent.JDK_TYPES.size() + 6, problems.size(), all);
+        assertTrue(all.contains("Thread.sleep did not reach the probe"), all);
+        assertTrue(all.contains("Thread.join did not reach the probe"), all);
+        assertEquals(1 + GraderAgent.JDK_TYPES.size() + 8, problems.size(), all);
     }
 }

@@ -32,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * stubs with the grader's feedback and passes with the reference solutions.
  */
 class LearnerStarterIT {
+    /** Full marks over every known exercise: the reference solutions' total. */
+    static final double FULL = grader.verdict.ExerciseSpec.KNOWN.stream()
+            .mapToDouble(id -> grader.verdict.ExerciseSpec.load(id).points().total()).sum();
+    static final String FULL_MARKS = grader.report.Scores.format(FULL) + "/" + grader.report.Scores.format(FULL);
+
     static final Path HOME = Path.of(System.getProperty("grader.home", "target")).toAbsolutePath().normalize();
     static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
     /** Generous: a cold child Maven resolves its plugins before it compiles and grades two exercises. */
@@ -100,10 +105,6 @@ class LearnerStarterIT {
                 () -> assertEquals("below-full-marks", outcome(learner), r.out()));
     }
 
-    /** Full marks over every known exercise, as the specs declare them (the solutions earn all of it). */
-    static final long FULL = Math.round(grader.verdict.ExerciseSpec.KNOWN.stream()
-            .mapToDouble(id -> grader.verdict.ExerciseSpec.load(id).points().total()).sum());
-
     @Test
     void mavenVerifyPassesWithTheReferenceSolutions() throws Exception {
         Path learner = copyOfTheStarter("solved");
@@ -112,7 +113,7 @@ class LearnerStarterIT {
         assertAll(
                 () -> assertEquals(0, r.code(), r.out()),
                 () -> assertEquals("full-marks", outcome(learner), r.out()),
-                () -> assertTrue(r.out().contains(FULL + "/" + FULL), r.out()));
+                () -> assertTrue(r.out().contains(FULL_MARKS), r.out()));
     }
 
     /** What a starter must never hold, judged from an entry's or file's name; empty if none. */

@@ -57,6 +57,20 @@ final class EvidenceBuilder {
         return b;
     }
 
+    /** The threads exercise: {@code urls} downloads, held until all are in progress, Thread API counters on. */
+    static EvidenceBuilder downloads(int urls) {
+        EvidenceBuilder b = new EvidenceBuilder("threads");
+        b.tasks = urls;
+        b.calls = urls;
+        b.limit = urls;
+        b.limitName = "urls.size()";
+        b.callLabel = "download";
+        b.peak = urls;
+        b.distinct = urls;
+        b.rendezvous = new Evidence.RendezvousResult(urls, true);
+        return b;
+    }
+
     EvidenceBuilder on(String kind, int n) {
         byKind.merge(kind, n, Integer::sum);
         return this;

@@ -51,6 +51,9 @@ public final class ProbeHub {
     /** Receives the refusal's message when a thread or process start is refused at its cap, or a network access. */
     public static volatile Consumer<String> limitSink;
 
+    /** Receives "sleep" or "join" on entry of the public {@code Thread.sleep} and {@code Thread.join} methods. */
+    public static volatile Consumer<String> waitSink;
+
     /** At most this many thread starts once the caps are on; negative: no cap. */
     private static volatile int threadCap = -1;
 
@@ -392,6 +395,11 @@ public final class ProbeHub {
     /** Called when a watched learner method returns or throws. */
     public static void kernelExit(String kernel) {
         kernel(kernelExitSink, kernel);
+    }
+
+    /** Called on entry of the public {@code Thread.sleep} ("sleep") and {@code Thread.join} ("join") methods. */
+    public static void threadWaiting(String how) {
+        kernel(waitSink, how);
     }
 
     private static void kernel(Consumer<String> sink, String kernel) {
