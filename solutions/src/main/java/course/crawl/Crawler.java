@@ -35,7 +35,7 @@ public final class Crawler {
      */
     public static Map<URI, Integer> fetchAll(HttpClient client, List<URI> urls, int maxInFlight) {
         Objects.requireNonNull(client, "client");
-        // LinkedHashSet.copyOf does not exist; List.copyOf rejects null elements, the set drops repeats.
+        // List.copyOf rejects a null element; the set keeps the first of repeated URLs.
         List<URI> targets = new ArrayList<>(new LinkedHashSet<>(List.copyOf(Objects.requireNonNull(urls, "urls"))));
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
