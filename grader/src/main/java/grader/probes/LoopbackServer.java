@@ -22,21 +22,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoopbackServer implements AutoCloseable {
     private final HttpServer server;
-    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService handlers;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
+    private final AtomicInteger statusRequests = new AtomicInteger();
     private volatile Rendezvous rendezvous;
 
-    private LoopbackServer(HttpServer server) {
+    private LoopbackServer(HttpServer server, ExecutorService handlers) {
         this.server = server;
+        this.handlers = handlers;
     }
 
     public static LoopbackServer start() {
+        return start(Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /**
+     * A server whose handlers are at most {@code handlers} threads (virtual, reused), for scenarios of
+     * thousands of requests: {@link #start()} starts a thread per request, and every start counts against
+     * the agent's cap on thread starts in the test JVM. A rendezvous held here needs {@code handlers} at
+     * least its target, or it can never be reached; requests beyond {@code handlers} wait in the server's
+     * queue, still in flight for the client.
+     */
+    public static LoopbackServer start(int handlers) {
+        return start(Executors.newFixedThreadPool(handlers, Thread.ofVirtual().name("loopback-handler-", 0).factory()));
+    }
+
+    private static LoopbackServer start(ExecutorService handlers) {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-            LoopbackServer ls = new LoopbackServer(s);
+            LoopbackServer ls = new LoopbackServer(s, handlers);
             s.setExecutor(ls.handlers);
             s.createContext("/ok/", ls::ok);
             s.createContext("/status/", ls::status);
@@ -125,7 +142,16 @@ public final class LoopbackServer implements AutoCloseable {
         }
     }
 
+    /**
+     * {@return the requests {@code /status/CODE} received, counted on arrival, before the answer: once a client
+     * has every response, each of its requests is counted (unlike {@link #served()}, counted after the answer)}
+     */
+    public int statusRequests() {
+        return statusRequests.get();
+    }
+
     private void status(HttpExchange ex) throws IOException {
+        statusRequests.incrementAndGet();
         String path = ex.getRequestURI().getPath();
         int code;
         try {

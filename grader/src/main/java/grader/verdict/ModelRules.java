@@ -162,7 +162,10 @@ public final class ModelRules {
                     "See the test results above for why the checks did not run.", null, List.of());
         }
         List<Judged> judged = observations.stream().map(e -> judgeOne(spec, e)).toList();
-        Judged decisive = judged.stream().filter(j -> !spec.models().expected().contains(j.id())).findFirst()
+        // A wrong model decides before a warned one (e.g. a pool that works at one limit and ignores the other).
+        Judged decisive = judged.stream().filter(j -> !spec.models().expected().contains(j.id())
+                        && !spec.models().warn().containsKey(j.id())).findFirst()
+                .or(() -> judged.stream().filter(j -> !spec.models().expected().contains(j.id())).findFirst())
                 .orElse(judged.get(0));
         String summary = decisive.summary();
         if ("hard-coded-pool-size".equals(decisive.id())) {
@@ -194,7 +197,18 @@ public final class ModelRules {
         }
         Rule model = MODEL_RULES.stream().filter(r -> r.applies().test(e, spec)).findFirst().orElseThrow();
         Judged judged = new Judged(model.id(), model.summary().apply(e, spec), model.site().apply(e), e);
-        if (!spec.models().expected().contains(model.id())) {
+        Optional<Evidence.PoolSeen> small = learnerPools(e).stream().filter(p -> isSmall(spec, e, p)).findFirst();
+        if (small.isPresent() && spec.feedback().containsKey("small-pool")
+                && ("fixed-pool".equals(model.id()) || "fork-join-pool".equals(model.id()))) {
+            // A pool far below the limit is its own mistake (a pool sized for CPU work, made to wait on the
+            // network) where the exercise's spec words it; elsewhere it stays a pool of the wrong size.
+            Evidence.PoolSeen p = small.get();
+            return new Judged("small-pool", "Your pool has " + count(p.max(), "thread") + " for " + e.limitName() + " = "
+                    + e.limit() + ": at most " + e.peakOverlap() + " of " + count(e.tasks(), e.callLabel())
+                    + " were in flight at once, while " + Math.min(e.limit(), e.tasks()) + " were allowed.", p.site(), e);
+        }
+        // A warned model (it works, but it is not the one the exercise teaches) must keep the bounds too.
+        if (!spec.models().expected().contains(model.id()) && !spec.models().warn().containsKey(model.id())) {
             return judged;
         }
         // The model is right; now check that it is used within its bounds and cleaned up.
@@ -237,6 +251,11 @@ public final class ModelRules {
         }
         int cores = e.availableProcessors();
         return p.max() >= cores - 1 && p.max() <= cores + 1;
+    }
+
+    /** A bounded pool with at most a quarter of the threads the limit allows: far below it. */
+    private static boolean isSmall(ExerciseSpec spec, Evidence e, Evidence.PoolSeen p) {
+        return "limit".equals(spec.poolSize()) && p.max() != Integer.MAX_VALUE && p.max() * 4 <= Math.min(e.limit(), e.tasks());
     }
 
     private static String hardCodedSummary(ExerciseSpec spec, List<Judged> judged) {

@@ -209,13 +209,13 @@ class GradescopeAutograderIT {
     void whenTheGraderCannotGradeResultsSayWhyWithScoreZero() throws IOException, InterruptedException {
         Path root = autograderRoot("misconfigured");
         copyTree(REPO.resolve("solutions"), root.resolve("submission"));
-        runAutograder(root, Map.of("GRADER_OPTIONS", "--exercise crawl"));
+        runAutograder(root, Map.of("GRADER_OPTIONS", "--exercise no-such-exercise"));
         JsonNode results = results(root);
         JsonNode entry = results.get("tests").get(0);
         assertAll(
                 () -> assertEquals(0, results.get("score").asInt()),
                 () -> assertTrue(results.get("output").asText().contains("The autograder is misconfigured"), results.toPrettyString()),
-                () -> assertTrue(entry.get("output").asText().contains("unknown exercise 'crawl'"), results.toPrettyString()),
+                () -> assertTrue(entry.get("output").asText().contains("unknown exercise 'no-such-exercise'"), results.toPrettyString()),
                 () -> assertEquals("hidden", entry.get("visibility").asText(), "staff details stay with staff"));
     }
 

@@ -44,6 +44,17 @@ final class EvidenceBuilder {
         return b;
     }
 
+    static EvidenceBuilder crawl(int urls, int maxInFlight) {
+        EvidenceBuilder b = new EvidenceBuilder("crawl");
+        b.tasks = urls;
+        b.calls = urls;
+        b.limit = maxInFlight;
+        b.limitName = "maxInFlight";
+        b.peak = maxInFlight;
+        b.rendezvous = new Evidence.RendezvousResult(maxInFlight, true);
+        return b;
+    }
+
     static EvidenceBuilder compute(int cores) {
         EvidenceBuilder b = new EvidenceBuilder("compute");
         b.tasks = 48;

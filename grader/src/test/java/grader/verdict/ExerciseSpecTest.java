@@ -22,7 +22,9 @@ class ExerciseSpecTest {
             "staged", "digest-on-io-threads", "fetch-on-cpu-pool", "one-parallel-stream", "digest-sequential",
             "global-lock", "synchronized-map", "unsafe-shared-map",
             // threads: mistakes with the Thread API itself
-            "run-not-start", "not-joined", "polling", "executor");
+            "run-not-start", "not-joined", "polling", "executor",
+            // crawl
+            "small-pool");
 
     @ParameterizedTest
     @FieldSource("KNOWN")

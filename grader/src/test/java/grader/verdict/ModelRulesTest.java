@@ -13,6 +13,7 @@ class ModelRulesTest {
     static final ExerciseSpec FETCH = ExerciseSpec.load("fetch");
     static final ExerciseSpec COMPUTE = ExerciseSpec.load("compute");
     static final ExerciseSpec LOCK = ExerciseSpec.load("lock");
+    static final ExerciseSpec CRAWL = ExerciseSpec.load("crawl");
 
     static ModelVerdict judge(ExerciseSpec spec, EvidenceBuilder... b) {
         return ModelRules.judge(spec, java.util.Arrays.stream(b).map(EvidenceBuilder::build).toList());
@@ -194,5 +195,51 @@ class ModelRulesTest {
         ModelVerdict v = judge(COMPUTE, EvidenceBuilder.compute(6).on("pool-worker", 48).pool("tpe", 6, true).starts(6, 0)
                 .counter("shared-lock-acquisitions", 48).counter("shared-lock-workers", 6));
         assertEquals("fixed-pool", v.id(), v.summary());
+    }
+
+    @Test
+    void aPoolFarBelowTheCapIsASmallPoolWhereTheSpecWordsIt() {
+        ModelVerdict v = judge(CRAWL, EvidenceBuilder.crawl(500, 50).on("pool-worker", 500).pool("tpe", 6, true)
+                .peak(6, false).threads(6).starts(6, 0));
+        assertAll(() -> assertEquals("small-pool", v.id()), () -> assertEquals("fail", v.severity()),
+                () -> assertTrue(v.summary().contains("6 threads for maxInFlight = 50"), v.summary()),
+                () -> assertTrue(v.hint().contains("Semaphore(maxInFlight)"), v.hint()));
+    }
+
+    @Test
+    void theSameSmallPoolIsAHardCodedSizeForAnExerciseThatDoesNotWordSmallPool() {
+        ModelVerdict v = judge(FETCH, EvidenceBuilder.crawl(500, 50).on("pool-worker", 500).pool("tpe", 6, true)
+                .peak(6, false).threads(6).starts(6, 0));
+        assertEquals("hard-coded-pool-size", v.id(), v.summary());
+    }
+
+    @Test
+    void aFixedPoolOfExactlyTheCapIsAWarningForCrawl() {
+        ModelVerdict v = judge(CRAWL, EvidenceBuilder.crawl(500, 50).on("pool-worker", 500).pool("tpe", 50, true)
+                .threads(50).starts(50, 0));
+        assertAll(() -> assertEquals("fixed-pool", v.id()), () -> assertEquals("warn", v.severity()),
+                () -> assertEquals(0.5, v.share()), () -> assertTrue(v.hint().contains("newVirtualThreadPerTaskExecutor"), v.hint()));
+    }
+
+    @Test
+    void aWarnedPoolThatIgnoresTheSecondCapFailsAsHardCoded() {
+        ModelVerdict v = judge(CRAWL,
+                EvidenceBuilder.crawl(500, 50).on("pool-worker", 500).pool("tpe", 50, true).threads(50).starts(50, 0),
+                EvidenceBuilder.crawl(150, 30).on("pool-worker", 150).pool("tpe", 50, true).peak(50, true).threads(50).starts(50, 0));
+        assertAll(() -> assertEquals("hard-coded-pool-size", v.id(), v.summary()), () -> assertEquals("fail", v.severity()));
+    }
+
+    @Test
+    void aPlatformThreadPerUrlWithinTheCapIsThreadPerTask() {
+        ModelVerdict v = judge(CRAWL, EvidenceBuilder.crawl(500, 50).on("platform", 500).threads(500).starts(500, 0));
+        assertAll(() -> assertEquals("thread-per-task", v.id()), () -> assertTrue(v.summary().contains("500 platform threads"), v.summary()));
+    }
+
+    @Test
+    void virtualThreadsAreRightForCrawlWithinTheCapAndOverTheLimitWithout() {
+        ModelVerdict capped = judge(CRAWL, EvidenceBuilder.crawl(500, 50).on("virtual", 500).threads(500).starts(0, 500));
+        ModelVerdict uncapped = judge(CRAWL, EvidenceBuilder.crawl(500, 50).on("virtual", 500).peak(352, true).threads(500).starts(0, 500));
+        assertAll(() -> assertEquals("virtual-threads", capped.id()), () -> assertEquals(1.0, capped.share()),
+                () -> assertEquals("over-limit", uncapped.id()), () -> assertEquals(0, uncapped.share()));
     }
 }
