@@ -192,7 +192,12 @@ public final class Benchmarks {
         int seconds = intProp("bench.jmhSeconds", 1);
         Path dir = Files.createDirectories(work.resolve("jmh"));
         // JMH's forks inherit this class path: the agent needs grader.jar on it (and no other grader/agent classes).
-        String cp = System.getProperty("java.class.path") + File.pathSeparator + repo.graderJar();
+        List<String> entries = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            entries.add(Path.of(e).toAbsolutePath().toString()); // the forks run in another folder
+        }
+        entries.add(repo.graderJar().toString());
+        String cp = String.join(File.pathSeparator, entries);
         Map<String, Map<String, double[]>> byVariant = new LinkedHashMap<>();
         for (String variant : List.of("off", "on")) {
             Path result = dir.resolve("agent-" + variant + ".json");
@@ -216,7 +221,7 @@ public final class Benchmarks {
             }
             byVariant.put(variant, scores);
         }
-        Table t = new Table("event", "without the agent", "with the agent", "overhead");
+        Table t = new Table("event", "without the agent (ns/op)", "with the agent (ns/op)", "overhead");
         for (Map.Entry<String, double[]> e : byVariant.get("off").entrySet()) {
             double[] off = e.getValue();
             double[] on = byVariant.get("on").get(e.getKey());
@@ -233,7 +238,8 @@ public final class Benchmarks {
     }
 
     private static String ns(double[] score) {
-        return Table.fmt(score[0], 0) + " ± " + Table.fmt(Double.isNaN(score[1]) ? 0 : score[1], 0);
+        // JMH gives no error for a single iteration: shown as n/a, never as a false ± 0.
+        return Table.fmt(score[0], 0) + " ± " + Table.fmt(score[1], 0);
     }
 
     // ---- grade-class throughput and peak memory ------------------------------------------------------------------

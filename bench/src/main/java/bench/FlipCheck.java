@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,8 +163,7 @@ public final class FlipCheck {
         Map<String, Outcome> outcomes = new TreeMap<>();
         for (JsonNode row : JSON.readTree(book.toFile()).path("rows")) {
             Map<String, String> cells = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = row.path("exercises").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : row.path("exercises").properties()) {
                 JsonNode c = e.getValue();
                 cells.put(e.getKey(), c.path("verdict").asText("none") + " " + c.path("score").asText() + "/" + c.path("maxScore").asText());
             }
