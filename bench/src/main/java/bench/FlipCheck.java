@@ -125,13 +125,13 @@ public final class FlipCheck {
                 t.row(e.getKey(), e.getValue().text(), n, firstDifference.getOrDefault(e.getKey(), ""));
             }
             double minutes = (System.nanoTime() - started) / 60e9;
-            String md = header + t.markdown() + "\n**" + total + "** differing outcome(s) in " + runs + " loaded run(s) of "
-                    + baseline.size() + " submissions (target: 0). `grade-class --jobs " + jobs + "`, load: " + processors
-                    + " busy threads in another JVM. Took " + Table.fmt(minutes, 1) + " min.\n";
+            String body = t.markdown() + "\n**" + total + "** time(s) a submission's verdicts or scores differed from the unloaded"
+                    + " run, in " + runs + " loaded run(s) of " + baseline.size() + " submissions (target: 0). `grade-class --jobs "
+                    + jobs + "`, load: " + processors + " busy threads in another JVM. Took " + Table.fmt(minutes, 1) + " min.\n";
             out.println();
-            out.println(md);
+            out.println(body);
             Path file = repo.target().resolve("flip-check.md");
-            Files.writeString(file, md);
+            Files.writeString(file, header + body);
             out.println("written: " + file);
             return total == 0 ? 0 : 1;
         } catch (IOException | RuntimeException e) {
