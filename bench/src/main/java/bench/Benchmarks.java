@@ -223,7 +223,7 @@ public final class Benchmarks {
             for (JsonNode b : JSON.readTree(result.toFile())) {
                 String name = b.path("benchmark").asText();
                 JsonNode m = b.path("primaryMetric");
-                scores.put(name.substring(name.lastIndexOf('.') + 1), new double[] {m.path("score").asDouble(), m.path("scoreError").asDouble()});
+                scores.put(name.substring("bench.jmh.".length()), new double[] {m.path("score").asDouble(), m.path("scoreError").asDouble()});
             }
             byVariant.put(variant, scores);
         }
@@ -239,8 +239,10 @@ public final class Benchmarks {
         return "## The agent's cost per event (JMH)\n\n" + t.markdown() + "\nns/op, mean ± JMH's 99.9 % error, " + forks
                 + " fork(s) x " + iterations + " iterations of " + seconds + " s after " + warmups + " warm-up iteration(s). With"
                 + " the agent the forks run with `" + String.join(" ", repo.agentOptions()).replace(repo.agentJar().toString(), "grader-agent.jar")
-                + "`, and each checks in its set-up that the agent passed its self-test (or, without, is absent). No episode"
-                + " is active, as in every test but the model checks: the probes count the start and return.\n";
+                + "`, and each checks in its set-up that the agent passed its self-test (or, without, is absent)."
+                + " `AgentEvents`: no episode is active, as in every test but the model checks (the probes count and return)."
+                + " `AgentEventsInEpisode`: the benchmark class is declared the learner's and an episode is active, as in a"
+                + " model check (each event is attributed to a learner frame and recorded).\n";
     }
 
     private static String ns(double[] score) {

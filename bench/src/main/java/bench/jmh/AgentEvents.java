@@ -1,5 +1,6 @@
 package bench.jmh;
 
+import grader.probes.Recorder;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,21 +33,25 @@ public class AgentEvents {
 
     private ExecutorService pool;
 
-    /**
-     * Fails the run unless the agent is attached exactly when asked: an agent that silently failed to install would
-     * read as "no overhead", the wrong conclusion.
-     */
     @Setup(Level.Trial)
-    public void checkAgentAndStartPool() throws ReflectiveOperationException {
+    public void checkAgentAndStartPool() {
+        checkAgent();
+        pool = Executors.newFixedThreadPool(2);
+    }
+
+    /**
+     * Fails the run unless the agent is attached exactly when {@code -Dbench.agent=on|off} says: an agent that silently
+     * failed to install would read as "no overhead", the wrong conclusion.
+     */
+    static void checkAgent() {
         String want = System.getProperty("bench.agent", "off");
-        String problem = (String) Class.forName("grader.probes.Recorder").getMethod("agentProblem").invoke(null);
+        String problem = Recorder.agentProblem();
         if ("on".equals(want) && problem != null) {
             throw new IllegalStateException("the agent was asked for but is not working: " + problem);
         }
         if ("off".equals(want) && problem == null) {
             throw new IllegalStateException("the agent is attached in the run that must be without it");
         }
-        pool = Executors.newFixedThreadPool(2);
     }
 
     @TearDown(Level.Trial)

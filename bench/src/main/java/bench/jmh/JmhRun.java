@@ -9,7 +9,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link AgentEvents} with JMH's forks; started by {@link bench.Benchmarks} in a JVM whose class path holds
+ * Runs {@link AgentEvents} and {@link AgentEventsInEpisode} with JMH's forks; started by {@link bench.Benchmarks} in a JVM whose class path holds
  * {@code grader.jar}, since the forks inherit it and the agent needs the grader's classes. Arguments:
  * {@code <result.json> <forks> <warmup iterations> <iterations> <seconds per iteration> [fork JVM options...]}.
  */
@@ -23,7 +23,7 @@ public final class JmhRun {
         }
         int seconds = Integer.parseInt(args[4]);
         Options options = new OptionsBuilder()
-                .include(AgentEvents.class.getName() + "\\.")
+                .include("bench\\.jmh\\.AgentEvents.*\\.")
                 .forks(Integer.parseInt(args[1]))
                 .warmupIterations(Integer.parseInt(args[2]))
                 .measurementIterations(Integer.parseInt(args[3]))
