@@ -8,10 +8,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every benchmark of issue 4, each printing a Markdown table as soon as it is done; all of them, with the machine they
@@ -43,13 +45,8 @@ public final class Benchmarks {
         try {
             Repo repo = Repo.locate();
             Benchmarks b = new Benchmarks(repo, out);
-            Set<String> only = java.util.Arrays.stream(System.getProperty("bench.only", "grading,startup,events,class").split(","))
-                    .map(String::trim).filter(x -> !x.isEmpty()).collect(java.util.stream.Collectors.toSet());
-            StringBuilder md = new StringBuilder("# Benchmarks\n\n").append(Machine.describe()).append('\n')
-                    .append("Command: `mvn -B -Pbench verify` with ").append(settings()).append(".\n\n");
-            out.println(md);
-            Path file = repo.target().resolve("benchmarks.md");
-            Repo.fresh(b.work);
+            Set<String> only = Arrays.stream(System.getProperty("bench.only", "grading,startup,events,class").split(","))
+                    .map(String::trim).filter(x -> !x.isEmpty()).collect(Collectors.toSet());
             Map<String, Section> sections = new LinkedHashMap<>();
             sections.put("grading", b::grading);
             sections.put("startup", b::startup);
@@ -60,6 +57,11 @@ public final class Benchmarks {
                         + String.join(",", sections.keySet()));
                 return 2;
             }
+            StringBuilder md = new StringBuilder("# Benchmarks\n\n").append(Machine.describe()).append('\n')
+                    .append("Command: `mvn -B -Pbench verify` with ").append(settings()).append(".\n\n");
+            out.println(md);
+            Path file = repo.target().resolve("benchmarks.md");
+            Repo.fresh(b.work);
             for (Map.Entry<String, Section> s : sections.entrySet()) {
                 if (!only.contains(s.getKey())) {
                     continue;
@@ -140,7 +142,8 @@ public final class Benchmarks {
         double ratio = Proc.median(graded) / Proc.median(plain);
         List<String> tests = Files.readAllLines(lastConsole.log()).stream()
                 .filter(l -> l.matches("\\[\\s+\\d+ tests (successful|failed)\\s+]")).map(l -> l.replaceAll("[\\[\\]]", "").trim()).toList();
-        String outcome = Files.readString(dir.resolve("report/outcome.txt")).trim();
+        Path outcomeFile = dir.resolve("report/outcome.txt");
+        String outcome = Files.isRegularFile(outcomeFile) ? Files.readString(outcomeFile).trim() : "no outcome.txt written";
         Table t = new Table("what", "median", "min", "max", "runs", "exit code of the last run")
                 .row("`grader.jar grade solutions` (compile, " + repo.specs().size() + " exercises, hidden tests, agent)",
                         Table.fmt(Proc.median(graded), 2) + " s", Table.fmt(Proc.min(graded), 2) + " s", Table.fmt(Proc.max(graded), 2) + " s",
