@@ -244,8 +244,8 @@ public final class Benchmarks {
                 + " the agent the forks run with `" + String.join(" ", repo.agentOptions()).replace(repo.agentJar().toString(), "grader-agent.jar")
                 + "`, and each checks in its set-up that the agent passed its self-test (or, without, is absent)."
                 + " `AgentEvents`: no episode is active, as in every test but the model checks (the probes count and return)."
-                + " `AgentEventsInEpisode`: the benchmark class is declared the learner's and an episode is active, as in a"
-                + " model check (each event is attributed to a learner frame and recorded).\n";
+                + " `AgentEventsInEpisode`: the same events made by a class declared as the learner's while an episode is"
+                + " active, as in a model check (each event is attributed to a learner frame and recorded).\n";
     }
 
     private static String ns(double[] score) {
