@@ -133,6 +133,16 @@ public final class Episode implements AutoCloseable {
         counters.merge(name, value, Math::max);
     }
 
+    /** {@return how many child processes the agent has seen started in this episode so far} */
+    public int processesStarted() {
+        return processes.size();
+    }
+
+    /** {@return the thread that began this episode and calls the learner's method} */
+    public Thread caller() {
+        return caller;
+    }
+
     /** A watched call starts on the current thread; may wait at the rendezvous. */
     public Call enterCall(boolean async) {
         return enterCall(async, null);

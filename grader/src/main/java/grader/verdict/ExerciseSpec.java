@@ -46,7 +46,7 @@ public record ExerciseSpec(
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The exercises the engine knows, in the order reports list them. */
-    public static final List<String> KNOWN = List.of("fetch", "compute");
+    public static final List<String> KNOWN = List.of("fetch", "compute", "processes");
 
     public ExerciseSpec {
         Objects.requireNonNull(id, "an exercise spec needs an id");
