@@ -184,13 +184,15 @@ public final class ModelRules {
      * pipe, or a child that never ends.
      */
     static Optional<Judged> isolationRules(Evidence e, Judged judged) {
-        Site waitSite = e.waits().stream().findFirst().map(Evidence.ThreadWait::site).orElse(judged.site());
-        String waiting = e.counter("stuck-in-waitFor") > 0
-                ? " " + count((int) e.counter("stuck-in-waitFor"), "thread") + " of yours waited in Process.waitFor()."
-                : e.waits().isEmpty() ? "" : " Your thread \"" + e.waits().get(0).thread() + "\" was " + e.waits().get(0).state()
-                        + (e.waits().get(0).waitingIn() == null ? "" : " in " + e.waits().get(0).waitingIn()) + ".";
+        // A thread waiting for a child says more than the caller waiting for that thread: it comes first.
+        Optional<Evidence.ThreadWait> wait = e.waits().stream().filter(w -> w.waitingIn() != null && w.waitingIn().endsWith(".waitFor"))
+                .findFirst().or(() -> e.waits().stream().findFirst());
+        Site waitSite = wait.map(Evidence.ThreadWait::site).orElse(judged.site());
+        String waiting = wait.map(w -> " " + (e.counter("stuck-in-waitFor") > 1 ? count((int) e.counter("stuck-in-waitFor"), "thread")
+                + " of yours were waiting, e.g." : "Your") + " thread \"" + w.thread() + "\" was " + w.state()
+                + (w.waitingIn() == null ? "" : " in " + w.waitingIn()) + " at " + w.site() + ".").orElse("");
         if (e.counter("runall-stuck") > 0 && e.counter("stuck-flooders") > 0) {
-            return Optional.of(new Judged("pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child")
+            return Optional.of(new Judged("pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child", "children")
                     + " that print" + (e.counter("stuck-flooders") == 1 ? "s " : " ") + e.counter("stuck-flood-total")
                     + " bytes stopped after writing " + e.counter("stuck-flood-written") + " (a full pipe) and stayed alive." + waiting,
                     waitSite, e));

@@ -31,19 +31,24 @@ public final class IsolatedRunner {
         }
         Semaphore permits = new Semaphore(maxProcesses);
         List<CompletableFuture<JobResult>> results = new ArrayList<>();
+        List<Thread> drains = new ArrayList<>();
         try {
             for (Job job : jobs) {
                 permits.acquire();
-                results.add(start(job, timeout).whenComplete((r, e) -> permits.release()));
+                results.add(start(job, timeout, drains).whenComplete((r, e) -> permits.release()));
             }
-            return results.stream().map(CompletableFuture::join).toList();
+            List<JobResult> all = results.stream().map(CompletableFuture::join).toList();
+            for (Thread drain : drains) {
+                drain.join();
+            }
+            return all;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
 
-    private static CompletableFuture<JobResult> start(Job job, Duration timeout) {
+    private static CompletableFuture<JobResult> start(Job job, Duration timeout, List<Thread> drains) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), job.mainClass()));
         command.addAll(job.args());
@@ -54,7 +59,7 @@ public final class IsolatedRunner {
             throw new UncheckedIOException(e);
         }
         CompletableFuture<String> output = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
+        drains.add(Thread.ofVirtual().start(() -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
                 p.getInputStream().transferTo(out);
@@ -62,7 +67,7 @@ public final class IsolatedRunner {
                 // killed: keep what it wrote
             }
             output.complete(out.toString(StandardCharsets.UTF_8));
-        });
+        }));
         return p.onExit().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenCombine(output, (exited, text) -> new JobResult(exited.exitValue(), text, false))
                 .exceptionallyCompose(e -> {

@@ -53,7 +53,12 @@ public final class IsolatedRunner {
             p.destroyForcibly();
             p.waitFor();
         }
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            text = "";
+        }
         return finished ? new JobResult(p.exitValue(), text, false) : new JobResult(-1, text, true);
     }
 }
