@@ -2,6 +2,7 @@ package course.processes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -63,7 +64,10 @@ class IsolatedRunnerTest {
 
     @Test
     void aJobThatNeverEndsIsKilledAfterTheTimeout() {
-        List<JobResult> results = IsolatedRunner.runAll(List.of(job(Forever.class)), 1, Duration.ofSeconds(2));
+        // A generous guard, so that a runner that never kills fails here instead of hanging your IDE.
+        List<JobResult> results = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> IsolatedRunner.runAll(List.of(job(Forever.class)), 1, Duration.ofSeconds(2)),
+                "runAll did not return long after the 2 s timeout: kill a job that never ends (destroyForcibly)");
         assertEquals(1, results.size());
         assertTrue(results.get(0).timedOut(), "timed out: " + results.get(0));
         assertEquals(-1, results.get(0).exitCode());

@@ -18,7 +18,9 @@ class ExerciseSpecTest {
     /** The verdict vocabulary: DESIGN.md section 4's models and the engine's extensions. */
     static final Set<String> VOCABULARY = Set.of("sequential", "serialized", "thread-per-task", "fixed-pool", "common-pool",
             "fork-join-pool", "virtual-threads", "async-client", "processes", "hard-coded-pool-size", "over-limit",
-            "under-limit", "leaked-threads", "not-implemented", "no-calls", "no-evidence", "unknown");
+            "under-limit", "leaked-threads", "not-implemented", "no-calls", "no-evidence", "unknown",
+            // processes: isolation verdicts
+            "in-process", "unbounded-processes", "no-kill", "pipe-deadlock", "leaked-processes");
 
     @ParameterizedTest
     @FieldSource("KNOWN")

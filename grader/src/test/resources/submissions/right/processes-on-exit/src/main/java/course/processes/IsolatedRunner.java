@@ -68,14 +68,17 @@ public final class IsolatedRunner {
             }
             output.complete(out.toString(StandardCharsets.UTF_8));
         }));
-        return p.onExit().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenCombine(output, (exited, text) -> new JobResult(exited.exitValue(), text, false))
+        // The kill comes first: a combined future waits for both sides, and the output ends only when the child does.
+        CompletableFuture<Boolean> timedOut = p.onExit().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(exited -> false)
                 .exceptionallyCompose(e -> {
                     if (!(e instanceof TimeoutException) && !(e.getCause() instanceof TimeoutException)) {
                         return CompletableFuture.failedFuture(e);
                     }
                     p.destroyForcibly();
-                    return p.onExit().thenCombine(output, (exited, text) -> new JobResult(-1, text, true));
+                    return p.onExit().thenApply(exited -> true);
                 });
+        return timedOut.thenCombine(output, (killed, text) -> killed ? new JobResult(-1, text, true)
+                : new JobResult(p.exitValue(), text, false));
     }
 }
