@@ -191,18 +191,17 @@ public final class ModelRules {
         String waiting = wait.map(w -> " " + (e.counter("stuck-in-waitFor") > 1 ? count((int) e.counter("stuck-in-waitFor"), "thread")
                 + " of yours were waiting, e.g." : "Your") + " thread \"" + w.thread() + "\" was " + w.state()
                 + (w.waitingIn() == null ? "" : " in " + w.waitingIn()) + " at " + w.site() + ".").orElse("");
-        if (e.counter("runall-stuck") > 0 && e.counter("stuck-flooders") > 0) {
+        if (e.counter("runall-stuck") > 0 && e.counter("stuck-flooders") > 0 && e.counter("stuck-reading-output") == 0) {
             return Optional.of(new Judged("pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child", "children")
                     + " that print" + (e.counter("stuck-flooders") == 1 ? "s " : " ") + e.counter("stuck-flood-total")
                     + " bytes stopped after writing " + e.counter("stuck-flood-written") + " (a full pipe) and stayed alive." + waiting,
                     waitSite, e));
         }
-        if (e.counter("runall-stuck") > 0) {
+        if (e.counter("runall-stuck") > 0 && e.counter("stuck-sleepers") > 0) {
             long alive = e.counter("stuck-children-alive");
             return Optional.of(new Judged("no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
-                    + " still alive long after the timeout" + (e.counter("stuck-sleepers") > 0
-                            ? " (" + count((int) e.counter("stuck-sleepers"), "job") + " that never end" + (e.counter("stuck-sleepers") == 1 ? "s" : "") + ")" : "")
-                    + "." + waiting, waitSite, e));
+                    + " still alive long after the timeout (" + count((int) e.counter("stuck-sleepers"), "job") + " that never end"
+                    + (e.counter("stuck-sleepers") == 1 ? "s" : "") + ")." + waiting, waitSite, e));
         }
         if (e.counter("children-peak") > e.limit()) {
             return Optional.of(new Judged("unbounded-processes", "Up to " + e.counter("children-peak") + " child JVMs were alive at once for "

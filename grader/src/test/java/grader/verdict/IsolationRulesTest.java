@@ -57,6 +57,13 @@ class IsolationRulesTest {
     }
 
     @Test
+    void aFloodStillBeingReadIsNoPipeDeadlock() {
+        ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(2, 2).counter("runall-stuck", 1).counter("stuck-flooders", 1)
+                .counter("stuck-reading-output", 1).counter("stuck-children-alive", 1));
+        assertEquals("processes", v.id(), "a slow but drained flood fails its test, not the model");
+    }
+
+    @Test
     void aStuckCallWithAChildThatNeverEndsIsNoKill() {
         ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(2, 2).counter("runall-stuck", 1).counter("stuck-sleepers", 2)
                 .counter("stuck-children-alive", 2).counter("stuck-in-waitFor", 1)

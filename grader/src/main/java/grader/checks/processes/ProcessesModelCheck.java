@@ -180,18 +180,26 @@ class ProcessesModelCheck {
         }
         episode.recordWaits();
         int inWaitFor = 0;
+        int reading = 0;
         for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
             boolean learner = false;
             boolean waitFor = false;
+            boolean read = false;
             for (StackTraceElement e : info.getStackTrace()) {
                 learner |= e.getClassName().startsWith("course.processes.");
                 waitFor |= (e.getClassName().equals("java.lang.ProcessImpl") || e.getClassName().equals("java.lang.Process"))
                         && e.getMethodName().equals("waitFor");
+                read |= e.getClassName().equals("java.io.FileInputStream") && e.getMethodName().startsWith("read");
             }
             if (learner && waitFor) {
                 inWaitFor++;
             }
+            if (learner && read) {
+                reading++;
+            }
         }
         episode.count("stuck-in-waitFor", inWaitFor);
+        // A platform thread of yours reading a child's output means the pipe is being drained: not a pipe deadlock.
+        episode.count("stuck-reading-output", reading);
     }
 }
