@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,12 @@ class IsolatedRunnerTest {
 
     private static Job job(Class<?> main, String... args) {
         return new Job(main.getName(), List.of(args));
+    }
+
+    /** Whatever a test left running (a runner that never kills, say) dies with the test, not after it. */
+    @AfterEach
+    void killLeftoverChildren() {
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test

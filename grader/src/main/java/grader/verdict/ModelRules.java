@@ -185,12 +185,15 @@ public final class ModelRules {
      */
     static Optional<Judged> isolationRules(Evidence e, Judged judged) {
         // A thread waiting for a child says more than the caller waiting for that thread: it comes first.
-        Optional<Evidence.ThreadWait> wait = e.waits().stream().filter(w -> w.waitingIn() != null && w.waitingIn().endsWith(".waitFor"))
-                .findFirst().or(() -> e.waits().stream().findFirst());
+        Optional<Evidence.ThreadWait> wait = e.waits().stream().filter(w -> !w.thread().equals(e.callerThread())).findFirst()
+                .or(() -> e.waits().stream().findFirst());
         Site waitSite = wait.map(Evidence.ThreadWait::site).orElse(judged.site());
-        String waiting = wait.map(w -> " " + (e.counter("stuck-in-waitFor") > 1 ? count((int) e.counter("stuck-in-waitFor"), "thread")
-                + " of yours were waiting, e.g." : "Your") + " thread \"" + w.thread() + "\" was " + w.state()
-                + (w.waitingIn() == null ? "" : " in " + w.waitingIn()) + " at " + w.site() + ".").orElse("");
+        long inWaitFor = e.counter("stuck-in-waitFor");
+        String waiting = inWaitFor > 0
+                ? " " + (inWaitFor == 1 ? "1 thread of yours was" : inWaitFor + " threads of yours were") + " waiting in Process.waitFor()"
+                        + wait.map(w -> " (\"" + w.thread() + "\" at " + w.site() + ")").orElse("") + "."
+                : wait.map(w -> " Your thread \"" + w.thread() + "\" was " + w.state()
+                        + (w.waitingIn() == null ? "" : " in " + w.waitingIn()) + " at " + w.site() + ".").orElse("");
         if (e.counter("runall-stuck") > 0 && e.counter("stuck-flooders") > 0 && e.counter("stuck-reading-output") == 0) {
             return Optional.of(new Judged("pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child", "children")
                     + " that print" + (e.counter("stuck-flooders") == 1 ? "s " : " ") + e.counter("stuck-flood-total")

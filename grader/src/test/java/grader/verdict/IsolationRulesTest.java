@@ -49,7 +49,7 @@ class IsolationRulesTest {
         ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(2, 2).counter("runall-stuck", 1).counter("stuck-flooders", 2)
                 .counter("stuck-flood-written", 65_536).counter("stuck-flood-total", 3_145_728).counter("stuck-in-waitFor", 2)
                 .counter("stuck-children-alive", 2)
-                .waiting("processes-caller", "WAITING", "java.util.concurrent.FutureTask.awaitDone", EvidenceBuilder.SITE)
+                .waiting("main", "WAITING", "java.util.concurrent.FutureTask.awaitDone", EvidenceBuilder.SITE)
                 .waiting("pool-1-thread-1", "WAITING", "java.lang.ProcessImpl.waitFor", WAIT_FOR));
         assertAll(() -> assertEquals("pipe-deadlock", v.id()),
                 () -> assertTrue(v.summary().contains("stopped after writing 65536"), v.summary()),
@@ -69,7 +69,8 @@ class IsolationRulesTest {
                 .counter("stuck-children-alive", 2).counter("stuck-in-waitFor", 1)
                 .waiting("pool-1-thread-1", "WAITING", "java.lang.ProcessImpl.waitFor", WAIT_FOR));
         assertAll(() -> assertEquals("no-kill", v.id()), () -> assertTrue(v.summary().contains("2 child processes still alive"), v.summary()),
-                () -> assertTrue(v.summary().contains("java.lang.ProcessImpl.waitFor"), v.summary()));
+                () -> assertTrue(v.summary().contains("1 thread of yours was waiting in Process.waitFor()"), v.summary()),
+                () -> assertEquals(WAIT_FOR, v.site()));
     }
 
     @Test

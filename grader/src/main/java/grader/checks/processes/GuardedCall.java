@@ -25,6 +25,8 @@ public final class GuardedCall {
     public static final Duration STUCK_FALLBACK = Duration.ofSeconds(20);
 
     private final Set<Long> before = childPids();
+    private final Set<Long> threadsBefore = java.util.Arrays.stream(java.lang.management.ManagementFactory.getThreadMXBean().getAllThreadIds())
+            .boxed().collect(Collectors.toSet());
     private final CompletableFuture<Episode> begun = new CompletableFuture<>();
     private final CompletableFuture<List<JobResult>> done = new CompletableFuture<>();
     private volatile long aliveAtReturn;
@@ -104,6 +106,11 @@ public final class GuardedCall {
             }
             throw e;
         }
+    }
+
+    /** {@return true for a thread that existed before this call (an earlier test's, say): not this call's} */
+    public boolean olderThanTheCall(long threadId) {
+        return threadsBefore.contains(threadId);
     }
 
     /** {@return the thread that calls {@code runAll}} */

@@ -182,6 +182,9 @@ class ProcessesModelCheck {
         int inWaitFor = 0;
         int reading = 0;
         for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            if (call.olderThanTheCall(info.getThreadId())) {
+                continue;
+            }
             boolean learner = false;
             boolean waitFor = false;
             boolean read = false;
