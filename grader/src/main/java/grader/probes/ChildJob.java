@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The jobs the {@code processes} checks give the learner's {@code runAll}: a plain {@code main} that the
@@ -72,7 +71,7 @@ public final class ChildJob {
                     System.out.flush();
                     Thread.sleep(Long.MAX_VALUE);
                 }
-                default -> throw new IllegalArgumentException("unknown job mode " + mode + " in " + Arrays.toString(new String[] {mode, label}));
+                default -> throw new IllegalArgumentException("unknown job mode " + mode + " for job " + label);
             }
             System.out.flush();
             // Bye, and wait for the hub's ack: the hub has counted this job as finished before its process ends.

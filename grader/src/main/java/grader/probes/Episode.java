@@ -138,11 +138,6 @@ public final class Episode implements AutoCloseable {
         return processes.size();
     }
 
-    /** {@return the thread that began this episode and calls the learner's method} */
-    public Thread caller() {
-        return caller;
-    }
-
     /** A watched call starts on the current thread; may wait at the rendezvous. */
     public Call enterCall(boolean async) {
         return enterCall(async, null);
