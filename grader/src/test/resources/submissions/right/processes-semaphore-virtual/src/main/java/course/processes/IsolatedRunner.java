@@ -2,7 +2,6 @@ package course.processes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** Right variant: a virtual thread per job, at most maxProcesses children through a Semaphore; stdout merged with stderr and read while the child runs. */
+/** Right variant: a virtual thread per job, at most maxProcesses children through a Semaphore; stdout read by another virtual thread while the child runs. */
 public final class IsolatedRunner {
     private IsolatedRunner() {
     }
@@ -82,9 +81,5 @@ public final class IsolatedRunner {
                 p.destroyForcibly().waitFor();
             }
         }
-    }
-
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
     }
 }
