@@ -190,6 +190,11 @@ public final class Episode implements AutoCloseable {
         return this;
     }
 
+    /** {@return how many child processes the agent has seen started in this episode so far} */
+    public int processesStarted() {
+        return processes.size();
+    }
+
     /** A watched call starts on the current thread; may wait at the rendezvous. */
     public Call enterCall(boolean async) {
         return enterCall(async, null);

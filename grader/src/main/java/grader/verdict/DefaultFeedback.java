@@ -33,6 +33,10 @@ final class DefaultFeedback {
         if ("staged".equals(id)) {
             return "Right for a pipeline: requests wait side by side within the limit, and the digests run on platform threads no more than the cores.";
         }
+        if ("processes".equals(id)) {
+            return "Right for isolation: each job ran in a child JVM of its own, within the limit you were given, and none"
+                    + " was left alive.";
+        }
         return "io".equals(spec.workload())
                 ? "Right for I/O-bound work: requests wait side by side, within the limit you were given."
                 : "Right for CPU-bound work: platform threads sized to the cores run the sums in parallel.";

@@ -51,7 +51,7 @@ public record ExerciseSpec(
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The exercises the engine knows, in the order reports list them. */
-    public static final List<String> KNOWN = List.of("threads", "fetch", "compute", "lock", "crawl", "pipeline");
+    public static final List<String> KNOWN = List.of("threads", "fetch", "compute", "lock", "crawl", "processes", "pipeline");
 
     public ExerciseSpec {
         Objects.requireNonNull(id, "an exercise spec needs an id");

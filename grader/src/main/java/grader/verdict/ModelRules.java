@@ -30,6 +30,12 @@ public final class ModelRules {
                     (e, s) -> e.thrown() != null && e.thrown().startsWith("java.lang.UnsupportedOperationException"),
                     (e, s) -> "Not implemented yet: the method still throws " + e.thrown() + ".",
                     e -> null),
+            new Rule("in-process", "jobs meant for child processes ran inside the test JVM",
+                    (e, s) -> e.counter("jobs-in-process") > 0,
+                    (e, s) -> e.counter("jobs-in-process") + " of your " + count(e.tasks(), e.callLabel())
+                            + " ran inside the JVM that called your method (the job reported the caller's own pid), and "
+                            + count(e.processes().size(), "child process", "child processes") + " were started.",
+                    Evidence::callSite),
             new Rule("processes", "child processes were started",
                     (e, s) -> !e.processes().isEmpty(),
                     (e, s) -> "Your code started " + count(e.processes().size(), "child process", "child processes")
@@ -211,6 +217,12 @@ public final class ModelRules {
         if (!spec.models().expected().contains(model.id()) && !spec.models().warn().containsKey(model.id())) {
             return judged;
         }
+        if ("processes".equals(model.id())) {
+            Optional<Judged> isolation = isolationRules(e, judged);
+            if (isolation.isPresent()) {
+                return isolation.get();
+            }
+        }
         // The model is right; now check that it is used within its bounds and cleaned up.
         // A pool's size is decided where it is created, so it is checked before the overlap it allowed.
         Optional<Evidence.PoolSeen> wrongSize = learnerPools(e).stream().filter(p -> !sizeFits(spec, e, p)).findFirst();
@@ -240,6 +252,50 @@ public final class ModelRules {
             return new Judged("leaked-threads", judged.summary() + " But " + what + threads + ".", site, e);
         }
         return judged;
+    }
+
+    /**
+     * Child processes are the right model (the {@code processes} exercise): checks that they are killed, drained,
+     * bounded and gone at return, from the counters its check records (absent elsewhere, so other exercises are
+     * unaffected). A call that never returned is judged by what was alive then: a child blocked on its output
+     * pipe, or a child that never ends.
+     */
+    static Optional<Judged> isolationRules(Evidence e, Judged judged) {
+        // A thread waiting for a child says more than the caller waiting for that thread: it comes first.
+        Optional<Evidence.ThreadWait> wait = e.waits().stream().filter(w -> !w.thread().equals(e.callerThread())).findFirst()
+                .or(() -> e.waits().stream().findFirst());
+        Site waitSite = wait.map(Evidence.ThreadWait::site).orElse(judged.site());
+        long inWaitFor = e.counter("stuck-in-waitFor");
+        String waiting = inWaitFor > 0
+                ? " " + (inWaitFor == 1 ? "1 thread of yours was" : inWaitFor + " threads of yours were") + " waiting in Process.waitFor()"
+                        + wait.map(w -> " (\"" + w.thread() + "\" at " + w.site() + ")").orElse("") + "."
+                : wait.map(w -> " Your thread \"" + w.thread() + "\" was " + w.state()
+                        + (w.waitingIn() == null ? "" : " in " + w.waitingIn()) + " at " + w.site() + ".").orElse("");
+        if (e.counter("runall-stuck") > 0 && e.counter("stuck-flooders") > 0 && e.counter("stuck-reading-output") == 0) {
+            return Optional.of(new Judged("pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child", "children")
+                    + " that print" + (e.counter("stuck-flooders") == 1 ? "s " : " ") + e.counter("stuck-flood-total")
+                    + " bytes stopped after writing " + e.counter("stuck-flood-written") + " (a full pipe) and stayed alive." + waiting,
+                    waitSite, e));
+        }
+        if (e.counter("runall-stuck") > 0 && e.counter("stuck-sleepers") > 0) {
+            long alive = e.counter("stuck-children-alive");
+            return Optional.of(new Judged("no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
+                    + " still alive long after the timeout (" + count((int) e.counter("stuck-sleepers"), "job") + " that never end"
+                    + (e.counter("stuck-sleepers") == 1 ? "s" : "") + ")." + waiting, waitSite, e));
+        }
+        if (e.counter("children-peak") > e.limit()) {
+            return Optional.of(new Judged("unbounded-processes", "Up to " + e.counter("children-peak") + " child JVMs were alive at once for "
+                    + count(e.tasks(), e.callLabel()) + ", but " + e.limitName() + " = " + e.limit() + ".", judged.site(), e));
+        }
+        if (e.counter("hold-target") > 0 && e.counter("hold-reached") == 0 && e.counter("children-peak") < Math.min(e.limit(), e.tasks())) {
+            return Optional.of(new Judged("under-limit", "At most " + e.counter("children-peak") + " child JVMs ran at once, but "
+                    + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e));
+        }
+        if (e.counter("children-alive-at-return") > 0) {
+            return Optional.of(new Judged("leaked-processes", judged.summary() + " But " + count((int) e.counter("children-alive-at-return"),
+                    "child process was", "child processes were") + " still alive when your method returned.", judged.site(), e));
+        }
+        return Optional.empty();
     }
 
     private static boolean sizeFits(ExerciseSpec spec, Evidence e, Evidence.PoolSeen p) {

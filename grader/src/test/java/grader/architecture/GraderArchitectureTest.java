@@ -57,11 +57,15 @@ class GraderArchitectureTest {
 
     @Test
     void onlyTheCommandLineAndTheTestJvmMainUseTheStandardStreamsOrExit() {
+        // grader.probes.ChildJob is a program of its own: the processes checks have the learner's code run it in a
+        // child JVM, where its stdout and its exit code are what the check observes.
         noClasses().that().resideOutsideOfPackages("grader.cli", "grader.launch.fork", "grader.agent..")
+                .and().doNotHaveFullyQualifiedName("grader.probes.ChildJob")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .because("stdout belongs to the learner in the test JVM and to the summary in the grader")
                 .check(grader);
         noClasses().that().resideOutsideOfPackages("grader.cli", "grader.launch.fork")
+                .and().doNotHaveFullyQualifiedName("grader.probes.ChildJob")
                 .should().callMethod(System.class, "exit", int.class)
                 .because("exit codes are the command line's contract with pipelines")
                 .check(grader);

@@ -82,6 +82,35 @@ final class EvidenceBuilder {
         return b;
     }
 
+    /** A {@code processes} observation: {@code jobs} jobs, each run in a child JVM, at most maxProcesses at once. */
+    static EvidenceBuilder processes(int jobs, int maxProcesses) {
+        EvidenceBuilder b = new EvidenceBuilder("processes");
+        b.tasks = jobs;
+        b.limit = maxProcesses;
+        b.limitName = "maxProcesses";
+        b.callLabel = "job";
+        b.calls = 0;
+        b.peak = 0;
+        b.distinct = 0;
+        b.rendezvous = null;
+        for (int i = 0; i < jobs; i++) {
+            b.processes.add(new Evidence.ProcessSeen(List.of("java", "-cp", "cp", "grader.probes.ChildJob", "hold"), SITE));
+        }
+        b.counters.put("children-peak", (long) Math.min(jobs, maxProcesses));
+        b.counters.put("jobs-reported", (long) jobs);
+        return b;
+    }
+
+    EvidenceBuilder noProcesses() {
+        processes.clear();
+        return this;
+    }
+
+    EvidenceBuilder waiting(String thread, String state, String waitingIn, Site site) {
+        waits.add(new Evidence.ThreadWait(thread, state, waitingIn, null, null, site));
+        return this;
+    }
+
     EvidenceBuilder on(String kind, int n) {
         byKind.merge(kind, n, Integer::sum);
         return this;

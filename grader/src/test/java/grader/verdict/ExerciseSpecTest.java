@@ -24,7 +24,9 @@ class ExerciseSpecTest {
             // threads: mistakes with the Thread API itself
             "run-not-start", "not-joined", "polling", "executor",
             // crawl
-            "small-pool");
+            "small-pool",
+            // processes: isolation verdicts
+            "in-process", "unbounded-processes", "no-kill", "pipe-deadlock", "leaked-processes");
 
     @ParameterizedTest
     @FieldSource("KNOWN")

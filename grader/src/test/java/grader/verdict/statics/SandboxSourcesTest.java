@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the sandbox makes of a submission's source files, before anything is compiled. */
 class SandboxSourcesTest {
-    static final List<String> KNOWN = List.of("course.threads", "course.fetch", "course.compute", "course.lock", "course.crawl", "course.pipeline");
+    static final List<String> KNOWN = List.of("course.threads", "course.fetch", "course.compute", "course.lock", "course.crawl", "course.processes", "course.pipeline");
 
     @TempDir
     Path submission;

@@ -1,0 +1,208 @@
+package grader.checks.processes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import course.processes.Job;
+import course.processes.JobResult;
+import grader.checks.EvidenceReport;
+import grader.probes.ChildJob;
+import grader.probes.Episode;
+import grader.probes.JobHub;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestReporter;
+
+/**
+ * Observes how {@code IsolatedRunner.runAll} runs its jobs. Every job is a {@link ChildJob} that reports its
+ * pid to the check's {@link JobHub}: a pid equal to the test JVM's means the job ran in-process. The hub holds
+ * the first jobs until {@code maxProcesses} are in progress together, so a bounded runner always shows exactly
+ * that many and no more; the agent's count of processes started, less the jobs finished, shows an unbounded
+ * one. A flood job reports its progress, so a runner that waits before it reads shows a child stuck after the
+ * pipe's buffer; a job that never ends shows a runner that never kills. Scenarios run in this order, and the
+ * first that is not right decides: a runner stuck on the flood is a pipe deadlock, not a missing kill.
+ */
+@Tag("model")
+@DisplayName("processes: isolation model")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProcessesModelCheck {
+    /** Only the failing path ever waits this long: a right runner opens the rendezvous at once. */
+    static final Duration FALLBACK = Duration.ofSeconds(5);
+    /** Far above anything the hold and flood scenarios need: none of their jobs may time out. */
+    static final Duration LONG_TIMEOUT = Duration.ofSeconds(60);
+    /** Several megabytes: far more than any pipe buffer (64 KiB on Linux). */
+    static final long FLOOD_BYTES = 3L * 1024 * 1024;
+
+    @Test
+    @Order(1)
+    @DisplayName("6 jobs with maxProcesses = 2 run in 2 child JVMs at a time")
+    void twoAtATime(TestReporter reporter) throws InterruptedException {
+        hold(6, 2, reporter);
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("4 jobs with maxProcesses = 3 run in 3 child JVMs at a time")
+    void threeAtATime(TestReporter reporter) throws InterruptedException {
+        hold(4, 3, reporter);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("2 jobs that print 3 MiB each have their output read while they run")
+    void floodIsDrained(TestReporter reporter) throws InterruptedException {
+        try (JobHub hub = JobHub.start()) {
+            List<Job> jobs = List.of(job("flood", hub, 0, FLOOD_BYTES), job("flood", hub, 1, FLOOD_BYTES));
+            List<JobResult> results = observe(hub, jobs, 2, LONG_TIMEOUT, "2 jobs printing 3 MiB each, maxProcesses = 2", reporter);
+            for (int i = 0; i < results.size(); i++) {
+                JobResult r = results.get(i);
+                assertEquals(false, r.timedOut(), "job " + i + " prints 3 MiB and ends well before the timeout");
+                assertEquals(0, r.exitCode(), "job " + i + " exit code");
+                assertEquals(FLOOD_BYTES, r.stdout().length(), "job " + i + ": every byte it printed, in stdout");
+                assertTrue(isFlood(r.stdout()), "job " + i + ": its output, unchanged");
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("2 jobs that never end are killed after the timeout")
+    void neverEndingJobsAreKilled(TestReporter reporter) throws InterruptedException {
+        try (JobHub hub = JobHub.start()) {
+            List<Job> jobs = List.of(job("sleep", hub, 0, 0), job("sleep", hub, 1, 0));
+            List<JobResult> results = observe(hub, jobs, 2, Duration.ofSeconds(1), "2 jobs that never end, timeout = 1 s", reporter);
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(new JobResult(-1, results.get(i).stdout(), true), results.get(i),
+                        "job " + i + " never ends: killed after the timeout, exit code -1");
+            }
+        }
+    }
+
+    private static void hold(int tasks, int maxProcesses, TestReporter reporter) throws InterruptedException {
+        try (JobHub hub = JobHub.start()) {
+            hub.holdUntil(maxProcesses, FALLBACK, () -> Episode.current().ifPresent(Episode::recordWaits));
+            List<Job> jobs = new ArrayList<>();
+            List<JobResult> expected = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                jobs.add(job("hold", hub, i, 0));
+                expected.add(new JobResult(0, "job " + i + System.lineSeparator(), false));
+            }
+            List<JobResult> results = observe(hub, jobs, maxProcesses, LONG_TIMEOUT,
+                    tasks + " jobs, maxProcesses = " + maxProcesses, reporter);
+            assertEquals(expected, results, "each job's exit code 0 and its line, in input order");
+        }
+    }
+
+    static Job job(String mode, JobHub hub, int label, long bytes) {
+        List<String> args = new ArrayList<>(List.of(mode, String.valueOf(hub.port()), String.valueOf(label)));
+        if (bytes > 0) {
+            args.add(String.valueOf(bytes));
+        }
+        return new Job(ChildJob.class.getName(), args);
+    }
+
+    static boolean isFlood(String out) {
+        for (int i = 0; i < out.length(); i++) {
+            if (out.charAt(i) != (char) ChildJob.floodByte(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Calls {@code runAll} on a helper thread inside an episode; publishes the evidence whatever happens, and
+     * leaves no child alive. When the call has not returned by the fallback, records what it sees and fails.
+     */
+    private static List<JobResult> observe(JobHub hub, List<Job> jobs, int maxProcesses, Duration timeout, String scenario,
+            TestReporter reporter) throws InterruptedException {
+        boolean countStarts = hub.hold() != null;
+        GuardedCall call = new GuardedCall().start(jobs, maxProcesses, timeout, caller -> {
+            Episode e = Episode.begin("processes", scenario, "job", jobs.size(), "maxProcesses", maxProcesses);
+            if (countStarts) {
+                hub.countStartsOf(e);
+            }
+            return e;
+        });
+        Episode episode = call.episode();
+        boolean returned = false;
+        try {
+            returned = call.await(GuardedCall.STUCK_FALLBACK);
+            if (!returned) {
+                diagnose(episode, hub, call);
+            } else {
+                episode.count("children-alive-at-return", call.aliveAtReturn());
+            }
+        } finally {
+            episode.count("children-peak", hub.peak());
+            episode.count("jobs-in-process", hub.inProcess());
+            episode.count("jobs-reported", hub.children().size());
+            if (hub.hold() != null) {
+                episode.count("hold-target", hub.hold().target());
+                episode.count("hold-reached", hub.hold().reached() ? 1 : 0);
+            }
+            EvidenceReport.publish(reporter, episode);
+            episode.close();
+            hub.close();
+            call.stop();
+        }
+        if (!returned) {
+            fail("runAll did not return: " + episode.evidence().counters() + "; its children were killed by the check");
+        }
+        return call.result();
+    }
+
+    /** The call is stuck: which children are alive, how far a flood got, and where the learner's threads wait. */
+    private static void diagnose(Episode episode, JobHub hub, GuardedCall call) {
+        episode.count("runall-stuck", 1);
+        episode.count("stuck-children-alive", call.newChildrenAlive());
+        for (JobHub.Child c : hub.children()) {
+            if (!c.alive() || c.finished()) {
+                continue;
+            }
+            if ("flood".equals(c.mode()) && c.written() < c.total()) {
+                episode.count("stuck-flooders", 1);
+                episode.atLeast("stuck-flood-written", c.written());
+                episode.atLeast("stuck-flood-total", c.total());
+            } else if ("sleep".equals(c.mode())) {
+                episode.count("stuck-sleepers", 1);
+            }
+        }
+        episode.recordWaits();
+        int inWaitFor = 0;
+        int reading = 0;
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            if (call.olderThanTheCall(info.getThreadId())) {
+                continue;
+            }
+            boolean learner = false;
+            boolean waitFor = false;
+            boolean read = false;
+            for (StackTraceElement e : info.getStackTrace()) {
+                learner |= e.getClassName().startsWith("course.processes.");
+                waitFor |= (e.getClassName().equals("java.lang.ProcessImpl") || e.getClassName().equals("java.lang.Process"))
+                        && e.getMethodName().equals("waitFor");
+                read |= e.getClassName().equals("java.io.FileInputStream") && e.getMethodName().startsWith("read");
+            }
+            if (learner && waitFor) {
+                inWaitFor++;
+            }
+            if (learner && read) {
+                reading++;
+            }
+        }
+        episode.count("stuck-in-waitFor", inWaitFor);
+        // A platform thread of yours reading a child's output means the pipe is being drained: not a pipe deadlock.
+        episode.count("stuck-reading-output", reading);
+    }
+}

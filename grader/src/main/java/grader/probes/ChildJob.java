@@ -1,0 +1,100 @@
+package grader.probes;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The jobs the {@code processes} checks give the learner's {@code runAll}: a plain {@code main} that the
+ * learner's code runs in a child JVM (JDK types only, no agent there). Every job except {@code exit} and
+ * {@code oom} first says hello to the check's {@link JobHub} on loopback with its pid, so the check knows
+ * whether it runs in a child or in the test JVM itself, and waits for the hub's go.
+ *
+ * <p>Arguments: {@code <mode> <hub port> <label> [bytes]}. Modes:
+ * <ul>
+ *   <li>{@code hold}: prints {@code job <label>} once the hub lets it go, says bye and exits 0;</li>
+ *   <li>{@code flood}: prints {@code bytes} bytes ({@link #floodByte(long)}), reporting its progress to the
+ *       hub after every 16 KiB written, so a child blocked on a full pipe shows how far it got;</li>
+ *   <li>{@code sleep}: never ends (until killed);</li>
+ *   <li>{@code exit}: prints {@code exiting}, then {@code System.exit(3)};</li>
+ *   <li>{@code oom}: prints {@code allocating}, then runs out of memory (an array larger than any heap).</li>
+ * </ul>
+ */
+public final class ChildJob {
+    private ChildJob() {}
+
+    static final int REPORT_EVERY = 16 * 1024;
+
+    /** {@return the byte a flood job writes at {@code offset}: printable, so the output is valid UTF-8} */
+    public static byte floodByte(long offset) {
+        return (byte) ('a' + (offset % 26));
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        switch (mode) {
+            case "exit" -> {
+                System.out.println("exiting");
+                System.out.flush();
+                System.exit(3);
+            }
+            case "oom" -> {
+                System.out.println("allocating");
+                System.out.flush();
+                long[][] hog = new long[1][];
+                hog[0] = new long[Integer.MAX_VALUE];
+                System.out.println(hog[0].length);
+            }
+            default -> talk(mode, Integer.parseInt(args[1]), args[2], args.length > 3 ? Long.parseLong(args[3]) : 0);
+        }
+    }
+
+    private static void talk(String mode, int port, String label, long bytes) throws IOException, InterruptedException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+             Writer hub = new java.io.OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8)) {
+            hub.write("hello " + ProcessHandle.current().pid() + " " + mode + " " + bytes + "\n");
+            hub.flush();
+            if (!"go".equals(in.readLine())) {
+                return;
+            }
+            switch (mode) {
+                case "hold" -> System.out.println("job " + label);
+                case "flood" -> flood(bytes, hub);
+                case "sleep" -> {
+                    System.out.println("sleeping");
+                    System.out.flush();
+                    Thread.sleep(Long.MAX_VALUE);
+                }
+                default -> throw new IllegalArgumentException("unknown job mode " + mode + " for job " + label);
+            }
+            System.out.flush();
+            // Bye, and wait for the hub's ack: the hub has counted this job as finished before its process ends.
+            hub.write("bye\n");
+            hub.flush();
+            in.readLine();
+        }
+    }
+
+    private static void flood(long bytes, Writer hub) throws IOException {
+        OutputStream raw = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+        byte[] chunk = new byte[REPORT_EVERY];
+        long written = 0;
+        while (written < bytes) {
+            int n = (int) Math.min(chunk.length, bytes - written);
+            for (int i = 0; i < n; i++) {
+                chunk[i] = floodByte(written + i);
+            }
+            raw.write(chunk, 0, n);
+            written += n;
+            hub.write("wrote " + written + "\n");
+            hub.flush();
+        }
+        raw.flush();
+    }
+}

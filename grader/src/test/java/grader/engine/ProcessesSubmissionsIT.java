@@ -1,0 +1,108 @@
+package grader.engine;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import grader.report.GradeReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code processes} exercise graded by the real engine: each known-wrong runner gets its own verdict and no
+ * model points, each right variant and the reference solution full marks, the stub zero. Runners that never
+ * return (no kill, pipe deadlock) are diagnosed from what was alive and where the caller waited, and their
+ * children are killed; no verdict depends on the clock.
+ */
+class ProcessesSubmissionsIT {
+
+    static Stream<Arguments> wrong() {
+        return Stream.of(
+                Arguments.of("processes-unbounded", "unbounded-processes"),
+                Arguments.of("processes-no-kill", "no-kill"),
+                Arguments.of("processes-pipe-deadlock", "pipe-deadlock"),
+                Arguments.of("processes-leaked-children", "leaked-processes"));
+    }
+
+    static Stream<Arguments> right() {
+        return Stream.of(
+                Arguments.of("processes-semaphore-virtual"),
+                Arguments.of("processes-on-exit"));
+    }
+
+    @ParameterizedTest(name = "{0} is judged {1}")
+    @MethodSource("wrong")
+    void knownWrongRunnerGetsItsOwnVerdictAndNoModelPoints(String name, String verdict) throws Exception {
+        Path folder = GradingFixture.SUBMISSIONS.resolve("wrong").resolve(name);
+        assertTrue(Files.isDirectory(folder), folder + " exists");
+        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("processes"), true));
+        String why = GradingFixture.explain(e);
+        assertAll(
+                () -> assertEquals(verdict, e.verdict().id(), why),
+                () -> assertEquals("fail", e.verdict().severity(), why),
+                () -> assertEquals(0.0, e.points().model().earned(), why),
+                () -> assertTrue(e.score() < e.maxScore(), why),
+                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why));
+    }
+
+    /**
+     * Running a job's main in the test JVM needs reflection (the class name is data), which the sandbox refuses
+     * before anything runs: the job's System.exit never gets to end the grader's JVM.
+     */
+    @Test
+    void inProcessRunnerIsRefusedBeforeAnyJobRuns() throws Exception {
+        Path folder = GradingFixture.SUBMISSIONS.resolve("wrong").resolve("processes-in-process");
+        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("processes"), true));
+        String why = GradingFixture.explain(e);
+        assertAll(
+                () -> assertEquals("refused", e.verdict().id(), why),
+                () -> assertTrue(e.verdict().summary().contains("reflection"), why),
+                () -> assertEquals(0.0, e.score(), why),
+                () -> assertTrue(e.tests().stream().noneMatch(t -> "passed".equals(t.status())), why));
+    }
+
+    @ParameterizedTest(name = "{0} gets full marks")
+    @MethodSource("right")
+    void rightVariantGetsFullMarks(String name) throws Exception {
+        Path folder = GradingFixture.SUBMISSIONS.resolve("right").resolve(name);
+        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("processes"), true));
+        String why = GradingFixture.explain(e);
+        assertAll(
+                () -> assertEquals("processes", e.verdict().id(), why),
+                () -> assertEquals(e.maxScore(), e.score(), why));
+    }
+
+    @Test
+    void referenceSolutionGetsFullMarks() throws Exception {
+        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("solutions"), List.of("processes"), true);
+        GradeReport.ExerciseReport e = GradingFixture.only(report);
+        String why = GradingFixture.explain(e);
+        assertAll(
+                () -> assertNull(report.graderError()),
+                () -> assertEquals("processes", e.verdict().id(), why),
+                () -> assertEquals(e.maxScore(), e.score(), why),
+                () -> assertTrue(e.tests().stream().anyMatch(t -> "hidden".equals(t.kind())), "hidden tests ran"));
+    }
+
+    @Test
+    void stubIsGradedToZeroAsNotImplementedWithoutACrash() throws Exception {
+        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("exercises"), List.of("processes"), true);
+        GradeReport.ExerciseReport e = GradingFixture.only(report);
+        String why = GradingFixture.explain(e);
+        assertAll(
+                () -> assertNull(report.graderError()),
+                () -> assertEquals(0.0, e.score(), why),
+                () -> assertEquals("not-implemented", e.verdict().id(), why),
+                () -> assertTrue(e.tests().size() > 5, "every registered test is listed: " + why),
+                () -> assertTrue(e.tests().stream().noneMatch(t -> "passed".equals(t.status())), why),
+                () -> assertTrue(e.tests().stream().allMatch(t -> t.message() != null), "each test has a reason: " + why));
+    }
+}
