@@ -23,7 +23,7 @@ import net.bytebuddy.utility.JavaModule;
  * Looking up the grader's, JUnit's or the tooling's classes by name, or their class files as resources, from the
  * learner's code: refused at run time too, behind the static sandbox stage. The points: {@code Class.forName(String)},
  * {@code Class.forName(String, boolean, ClassLoader)} and {@code ClassLoader.loadClass(String)} (a
- * {@code ClassNotFoundException}, as for a class that does not exist), {@code ClassLoader.getResource(String)} and
+ * {@code ClassNotFoundException}, as for a class that does not exist), {@code Class.forName(Module, String)} (null), {@code ClassLoader.getResource(String)} and
  * {@code getResources(String)} (nothing found; {@code getResourceAsStream} and {@code Class.getResource*} go through
  * them). {@link ProbeHub} checks the name first, so the class loading of everything else pays a prefix test only; for
  * a protected name the agent asks whether the learner's code made the call.
@@ -34,6 +34,10 @@ final class LookupTransformer implements AgentBuilder.Transformer {
     static ElementMatcher.Junction<MethodDescription> forName() {
         return isMethod().and(isPublic()).and(isStatic()).and(named("forName")).and(takesArgument(0, String.class))
                 .and(takesArguments(String.class).or(takesArguments(String.class, boolean.class, ClassLoader.class)));
+    }
+
+    static ElementMatcher.Junction<MethodDescription> forNameInModule() {
+        return isMethod().and(isPublic()).and(isStatic()).and(named("forName")).and(takesArguments(Module.class, String.class));
     }
 
     static ElementMatcher.Junction<MethodDescription> loadClass() {
@@ -49,7 +53,8 @@ final class LookupTransformer implements AgentBuilder.Transformer {
     public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             ClassLoader loader, JavaModule module, ProtectionDomain domain) {
         if (type.getName().equals("java.lang.Class")) {
-            return builder.visit(Advice.to(ClassLookupAdvice.class).on(forName()));
+            return builder.visit(Advice.to(ClassLookupAdvice.class).on(forName()))
+                    .visit(Advice.to(ModuleLookupAdvice.class).on(forNameInModule()));
         }
         return builder.visit(Advice.to(LoadClassAdvice.class).on(loadClass()))
                 .visit(Advice.to(ResourceLookupAdvice.class).on(resources()));
@@ -63,6 +68,23 @@ final class LookupTransformer implements AgentBuilder.Transformer {
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) String name) throws ClassNotFoundException {
             ProbeHub.admitClassLookup(name);
+        }
+    }
+
+    /** Inlined into {@code Class.forName(Module, String)}: a refused lookup answers null, as for a missing class. */
+    static final class ModuleLookupAdvice {
+        private ModuleLookupAdvice() {}
+
+        @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
+        static boolean enter(@Advice.Argument(1) String name) {
+            return ProbeHub.refuseModuleLookup(name);
+        }
+
+        @Advice.OnMethodExit
+        static void exit(@Advice.Enter boolean refused, @Advice.Return(readOnly = false) Class<?> found) {
+            if (refused) {
+                found = null;
+            }
         }
     }
 

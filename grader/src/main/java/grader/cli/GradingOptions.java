@@ -63,6 +63,9 @@ final class GradingOptions {
         if ((testTimeout != null && testTimeout < 1) || timeout < 1) {
             throw new CommandLine.ParameterException(cl, "timeouts must be 1 second or more");
         }
+        if (testTimeout != null && testTimeout > 3_600) {
+            throw new CommandLine.ParameterException(cl, "--test-timeout must be 3600 seconds or less, not " + testTimeout);
+        }
     }
 
     List<String> exerciseIds() {

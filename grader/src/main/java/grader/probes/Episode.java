@@ -66,6 +66,8 @@ public final class Episode implements AutoCloseable {
         volatile Rendezvous heldElsewhere;
     }
     private volatile boolean watchThreadApi;
+    /** Watched calls that have ended (returned or thrown). */
+    private final AtomicInteger exited = new AtomicInteger();
     private volatile java.util.concurrent.CountDownLatch joinGate;
     private volatile Duration joinGateFallback;
 
@@ -249,6 +251,7 @@ public final class Episode implements AutoCloseable {
 
     /** A watched call has ended (returned, threw or, for an asynchronous one, completed). */
     public void exitCall(Call call) {
+        exited.incrementAndGet();
         inFlight.decrementAndGet();
         if (call.stage != null) {
             call.stage.inFlight.decrementAndGet();
@@ -279,6 +282,11 @@ public final class Episode implements AutoCloseable {
         releaseStages();
         outcome = how;
         thrown = exception;
+        if (watchThreadApi) {
+            // Exact whatever the scheduling: the join gate keeps a call of a thread nobody joined from ending before
+            // this count (a call not even started yet has not ended either).
+            count("calls-unfinished-at-return", Math.max(0, tasks - exited.get()));
+        }
         List<String> alive = new ArrayList<>();
         List<Boolean> shut = new ArrayList<>();
         for (PoolRecord p : pools) {

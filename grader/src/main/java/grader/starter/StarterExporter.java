@@ -154,12 +154,22 @@ public final class StarterExporter {
         return !name.endsWith(".iml") && !name.endsWith(".class") && !name.startsWith("hs_err_pid");
     }
 
-    /** A stub that is its reference solution would hand learners the answer. */
+    /**
+     * A stub that is its reference solution would hand learners the answer. Only the classes learners implement count
+     * (those the exercise specs' {@code structure} names): code the exercise gives, such as the records of
+     * {@code course.processes}, is the same on both sides by design.
+     */
     private static void refuseSolutions(Path repo, List<Path> files) throws IOException {
         Path stubs = repo.resolve("exercises/src/main/java");
         Path solutions = repo.resolve("solutions/src/main/java");
+        java.util.Set<Path> implemented = new java.util.HashSet<>();
+        for (String id : grader.verdict.ExerciseSpec.KNOWN) {
+            for (grader.verdict.ExerciseSpec.MethodSpec m : grader.verdict.ExerciseSpec.load(id).structure()) {
+                implemented.add(stubs.resolve(m.className().replace('.', '/') + ".java"));
+            }
+        }
         for (Path file : files) {
-            if (!file.startsWith(stubs)) {
+            if (!implemented.contains(file)) {
                 continue;
             }
             Path solution = solutions.resolve(stubs.relativize(file).toString());

@@ -42,6 +42,19 @@ public final class ModelRules {
                             + " for " + count(e.tasks(), e.callLabel()) + " (first: "
                             + shortCommand(e.processes().get(0).command()) + ").",
                     e -> e.processes().get(0).site()),
+            new Rule("not-joined", "the method returned before the calls on the threads it started had ended",
+                    // Before no-calls and serialized: when the method returns at once, how many of its threads have
+                    // made their call yet is scheduling; how many calls had not ended is exact.
+                    (e, s) -> e.counter("thread-api-starts") > 0 && e.counter("calls-unfinished-at-return") > 0,
+                    (e, s) -> "Your method returned while " + e.counter("calls-unfinished-at-return") + " of its "
+                            + count(e.tasks(), e.callLabel()) + " had not finished, on threads you started ("
+                            + (e.leakedThreads().isEmpty() ? count((int) e.counter("thread-api-starts"), "thread") + " started"
+                                    : count(e.leakedThreads().size(), "thread") + " still running: "
+                                    + String.join(", ", e.leakedThreads().subList(0, Math.min(3, e.leakedThreads().size())))
+                                    + (e.leakedThreads().size() > 3 ? ", ..." : ""))
+                            + "): " + (e.counter("caller-joined") > 0 ? "some were never joined." : "none was joined.")
+                            + " Their results were missing.",
+                    e -> e.startSite() != null ? e.startSite() : e.callSite()),
             new Rule("no-calls", "no watched call was made",
                     (e, s) -> e.calls() == 0,
                     (e, s) -> (e.thrown() != null ? "The method threw " + e.thrown() + " before" : "We saw no")
@@ -98,15 +111,6 @@ public final class ModelRules {
                             + " but never two at once: at most 1 in progress (" + e.limitName() + " = " + e.limit() + ")."
                             + waits(e),
                     e -> telling(e).map(Evidence.ThreadWait::site).orElse(e.callSite())),
-            new Rule("not-joined", "the learner's threads were still running when the method returned",
-                    (e, s) -> e.counter("thread-api-starts") > 0 && !e.leakedThreads().isEmpty(),
-                    (e, s) -> "Your method returned while " + count(e.leakedThreads().size(), "thread") + " you started "
-                            + (e.leakedThreads().size() == 1 ? "was" : "were") + " still running ("
-                            + String.join(", ", e.leakedThreads().subList(0, Math.min(3, e.leakedThreads().size())))
-                            + (e.leakedThreads().size() > 3 ? ", ..." : "") + "): " + (e.counter("caller-joined") > 0
-                            ? "some were never joined." : "none was joined.") + " Their " + plural(e.callLabel())
-                            + " had not finished, so their results were missing.",
-                    e -> e.startSite() != null ? e.startSite() : e.callSite()),
             new Rule("polling", "the caller waited for its threads without joining them: it slept in a loop, or spun",
                     (e, s) -> e.counter("caller-sleeps") > 0 || (e.counter("thread-api-starts") > 0 && e.counter("caller-joined") == 0),
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count(e.distinctThreads(), "thread")

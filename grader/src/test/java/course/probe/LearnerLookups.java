@@ -12,6 +12,7 @@ public final class LearnerLookups {
         attempt("learner-forName3", () -> Class.forName("org.junit.jupiter.api.Test", false, LearnerLookups.class.getClassLoader()));
         attempt("learner-loadClass", () -> LearnerLookups.class.getClassLoader().loadClass("grader.probes.Evidence"));
         attempt("learner-jdk-class", () -> Class.forName("java.util.concurrent.ForkJoinPool"));
+        System.out.println("learner-forName-module " + Class.forName(LearnerLookups.class.getModule(), "grader.probes.Evidence"));
         System.out.println("learner-resource " + LearnerLookups.class.getResource("/grader/probes/Episode.class"));
         System.out.println("learner-resource-stream " + LearnerLookups.class.getClassLoader().getResourceAsStream("grader/probes/Episode.class"));
         System.out.println("learner-resources " + LearnerLookups.class.getClassLoader().getResources("org/junit/jupiter/api/Test.class").hasMoreElements());

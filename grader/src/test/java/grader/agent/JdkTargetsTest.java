@@ -81,6 +81,7 @@ class JdkTargetsTest {
     void lookupsMatchBothForNamesLoadClassAndTheResourceLookups() throws Exception {
         assertEquals(List.of("forName(java.lang.String)", "forName(java.lang.String,boolean,java.lang.ClassLoader)"),
                 matched("java.lang.Class", LookupTransformer.forName()));
+        assertEquals(List.of("forName(java.lang.Module,java.lang.String)"), matched("java.lang.Class", LookupTransformer.forNameInModule()));
         assertEquals(List.of("loadClass(java.lang.String)"), matched("java.lang.ClassLoader", LookupTransformer.loadClass()));
         assertEquals(List.of("getResource(java.lang.String)", "getResources(java.lang.String)"),
                 matched("java.lang.ClassLoader", LookupTransformer.resources()));

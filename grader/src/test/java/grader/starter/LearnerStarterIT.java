@@ -171,8 +171,14 @@ class LearnerStarterIT {
         return classes;
     }
 
+    /** A file of the reference solutions, byte for byte; code the exercise gives (the same in exercises/) is no secret. */
     static boolean isSolution(Path file) throws IOException {
-        for (Path solution : files(REPO.resolve("solutions/src"))) {
+        Path solutions = REPO.resolve("solutions/src");
+        for (Path solution : files(solutions)) {
+            Path given = REPO.resolve("exercises/src").resolve(solutions.relativize(solution).toString());
+            if (Files.isRegularFile(given) && Files.mismatch(given, solution) == -1) {
+                continue;
+            }
             if (Files.size(solution) == Files.size(file) && Files.mismatch(solution, file) == -1) {
                 return true;
             }

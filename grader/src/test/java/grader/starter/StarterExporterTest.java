@@ -130,6 +130,15 @@ class StarterExporterTest {
     }
 
     @Test
+    void codeTheExerciseGivesIsTheSameInTheSolutionsAndStillExported() throws IOException {
+        String given = "package course.processes;\npublic record Job(String mainClass, java.util.List<String> args) {}\n";
+        write(repo.resolve("exercises/src/main/java/course/processes/Job.java"), given);
+        write(repo.resolve("solutions/src/main/java/course/processes/Job.java"), given);
+        StarterExporter.export(source, tmp.resolve("starter"));
+        assertEquals(given, Files.readString(tmp.resolve("starter/exercises/src/main/java/course/processes/Job.java")));
+    }
+
+    @Test
     void aFolderInsideTheExercisesIsRefused() {
         StarterException e = assertThrows(StarterException.class,
                 () -> StarterExporter.export(source, repo.resolve("exercises/starter")));

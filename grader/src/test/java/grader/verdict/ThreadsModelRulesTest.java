@@ -59,9 +59,26 @@ class ThreadsModelRulesTest {
     @Test
     void threadsStillRunningAtReturnAreNotJoined() {
         ModelVerdict v = judge(EvidenceBuilder.downloads(8).on("platform", 8).starts(8, 0)
-                .counter("thread-api-starts", 8).leaked("thread \"Thread-3\" (WAITING)"));
+                .counter("thread-api-starts", 8).counter("calls-unfinished-at-return", 8).leaked("thread \"Thread-3\" (WAITING)"));
         assertAll(() -> assertEquals("not-joined", v.id(), v.summary()),
+                () -> assertTrue(v.summary().contains("8 of its 8 downloads had not finished"), v.summary()),
                 () -> assertTrue(v.summary().contains("none was joined"), v.summary()));
+    }
+
+    @Test
+    void returningBeforeAnyThreadMadeItsCallIsNotJoinedNotNoCalls() {
+        // On a loaded machine the method can return before any of its threads reached the download.
+        ModelVerdict v = judge(EvidenceBuilder.downloads(8).calls(0, 0).peak(0, false).threads(0).starts(8, 0)
+                .counter("thread-api-starts", 8).counter("calls-unfinished-at-return", 8));
+        assertEquals("not-joined", v.id(), v.summary());
+    }
+
+    @Test
+    void threadsStillAliveAfterEveryCallEndedAreNotNotJoined() {
+        // A caller that waited on a latch: every download ended, some threads had not quite ended yet.
+        ModelVerdict v = judge(EvidenceBuilder.downloads(8).on("platform", 8).starts(8, 0)
+                .counter("thread-api-starts", 8).counter("calls-unfinished-at-return", 0).leaked("thread \"Thread-3\" (RUNNABLE)"));
+        assertEquals("polling", v.id(), v.summary());
     }
 
     @Test

@@ -64,6 +64,7 @@ public final class ProbeHub {
     private static volatile String threadRefusal;
     private static volatile String processRefusal;
 
+    private static final java.util.concurrent.atomic.AtomicBoolean LIMITED = new java.util.concurrent.atomic.AtomicBoolean();
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final AtomicInteger PROCESSES = new AtomicInteger();
 
@@ -106,6 +107,10 @@ public final class ProbeHub {
      * starts from now on, in the whole JVM. Called by the agent after its self-test; a negative cap is no cap.
      */
     public static void limit(int threads, int processes) {
+        // Once: learner code that reached this class at run time cannot lift the caps.
+        if (LIMITED.getAndSet(true)) {
+            return;
+        }
         threadRefusal = "unable to create native thread: the grader's limit of " + threads
                 + " threads in the test JVM is reached";
         processRefusal = "the grader's limit of " + processes + " child processes in the test JVM is reached";
@@ -144,7 +149,26 @@ public final class ProbeHub {
 
     /** Limits the network of this JVM to loopback addresses from now on (see {@link #admitConnect}). */
     public static void loopbackOnly(boolean on) {
-        loopbackOnly = on;
+        // Only ever tightened: learner code that reached this class at run time cannot reopen the network.
+        if (on) {
+            loopbackOnly = true;
+        }
+    }
+
+    /**
+     * Called on entry of {@code Class.forName(Module, String)}, which answers null for a class it can't find:
+     * {@return whether to answer null for {@code name}, a protected class the learner's code looked up}
+     */
+    public static boolean refuseModuleLookup(String name) {
+        if (name == null || !startsWithAny(name, PROTECTED)) {
+            return false;
+        }
+        String message = lookupRefusal(name);
+        if (message == null) {
+            return false;
+        }
+        refused(message);
+        return true;
     }
 
     /**
