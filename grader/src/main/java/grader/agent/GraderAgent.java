@@ -79,6 +79,7 @@ public final class GraderAgent {
             // After the self-test, whose canaries must not count: from here on every start in the JVM counts.
             Sinks.limit(arguments.threads(), arguments.processes());
             grader.agent.boot.ProbeHub.loopbackOnly(arguments.loopbackOnly());
+            grader.agent.boot.ProbeHub.seal();
         } finally {
             Sinks.selfTest = null;
         }

@@ -64,7 +64,16 @@ public final class ProbeHub {
     private static volatile String threadRefusal;
     private static volatile String processRefusal;
 
-    private static final java.util.concurrent.atomic.AtomicBoolean LIMITED = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set by {@link #seal()}: the caps and the network switch no longer change. */
+    private static volatile boolean sealed;
+
+    /**
+     * Freezes the caps ({@link #limit}) and the network switch ({@link #loopbackOnly}) as the agent set them, so that
+     * learner code that reached this class at run time cannot lift them. Called once by the agent after setting them.
+     */
+    public static void seal() {
+        sealed = true;
+    }
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final AtomicInteger PROCESSES = new AtomicInteger();
 
@@ -107,8 +116,7 @@ public final class ProbeHub {
      * starts from now on, in the whole JVM. Called by the agent after its self-test; a negative cap is no cap.
      */
     public static void limit(int threads, int processes) {
-        // Once: learner code that reached this class at run time cannot lift the caps.
-        if (LIMITED.getAndSet(true)) {
+        if (sealed) {
             return;
         }
         threadRefusal = "unable to create native thread: the grader's limit of " + threads
@@ -149,9 +157,8 @@ public final class ProbeHub {
 
     /** Limits the network of this JVM to loopback addresses from now on (see {@link #admitConnect}). */
     public static void loopbackOnly(boolean on) {
-        // Only ever tightened: learner code that reached this class at run time cannot reopen the network.
-        if (on) {
-            loopbackOnly = true;
+        if (!sealed) {
+            loopbackOnly = on;
         }
     }
 

@@ -63,7 +63,7 @@ public final class NetworkProbeMain {
                     }
                 });
             }
-            // Code that reached the agent's bootstrap class can't reopen the network: the switch only tightens.
+            // Code that reached the agent's bootstrap class can't reopen the network: the agent sealed the switch.
             grader.agent.boot.ProbeHub.loopbackOnly(false);
             attempt("name-lookup", () -> InetAddress.getByName("grader-network-test.invalid"));
         }
