@@ -64,6 +64,14 @@ class IsolationRulesTest {
     }
 
     @Test
+    void aFloodStalledPastWhatAPipeCanHoldWasReadSlowlyByAThreadNoDumpShowsAndIsNoPipeDeadlock() {
+        // A virtual thread reading is not in a thread dump; 2 MiB written means someone read it, however slowly.
+        ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(2, 2).counter("runall-stuck", 1).counter("stuck-flooders", 1)
+                .counter("stuck-flood-written", 2_097_152).counter("stuck-flood-total", 3_145_728).counter("stuck-children-alive", 1));
+        assertEquals("processes", v.id(), v.summary());
+    }
+
+    @Test
     void aStuckCallWithAChildThatNeverEndsIsNoKill() {
         ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(2, 2).counter("runall-stuck", 1).counter("stuck-sleepers", 2)
                 .counter("stuck-children-alive", 2).counter("stuck-in-waitFor", 1)
