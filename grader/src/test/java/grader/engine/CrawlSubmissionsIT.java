@@ -3,11 +3,8 @@ package grader.engine;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.report.GradeReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,16 +37,7 @@ class CrawlSubmissionsIT {
     @ParameterizedTest(name = "{0} is judged {1}")
     @MethodSource("wrong")
     void knownWrongSubmissionGetsItsOwnVerdictAndNoModelPoints(String name, String verdict) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("wrong").resolve(name);
-        assertTrue(Files.isDirectory(folder), folder + " exists");
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("crawl"), true));
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals("fail", e.verdict().severity(), why),
-                () -> assertEquals(0.0, e.points().model().earned(), why),
-                () -> assertTrue(e.score() < e.maxScore(), why),
-                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why));
+        GradingFixture.assertKnownWrong(name, "crawl", verdict);
     }
 
     @Test
@@ -68,38 +56,16 @@ class CrawlSubmissionsIT {
     @ParameterizedTest(name = "{0} is judged {1} with full marks")
     @MethodSource("right")
     void rightVariantGetsFullMarks(String name, String verdict) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("right").resolve(name);
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("crawl"), true));
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals(e.maxScore(), e.score(), why));
+        GradingFixture.assertRight(name, "crawl", verdict);
     }
 
     @Test
     void referenceSolutionGetsFullMarksWithVirtualThreads() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("solutions"), List.of("crawl"), true);
-        GradeReport.ExerciseReport crawl = GradingFixture.only(report);
-        String why = GradingFixture.explain(crawl);
-        assertAll(
-                () -> assertNull(report.graderError()),
-                () -> assertEquals("virtual-threads", crawl.verdict().id(), why),
-                () -> assertEquals(crawl.maxScore(), crawl.score(), why),
-                () -> assertTrue(crawl.tests().stream().anyMatch(t -> "hidden".equals(t.kind())), "hidden tests ran"));
+        GradingFixture.assertReferenceSolution("crawl", "virtual-threads");
     }
 
     @Test
     void stubIsGradedToZeroAsNotImplementedWithoutACrash() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("exercises"), List.of("crawl"), true);
-        GradeReport.ExerciseReport crawl = GradingFixture.only(report);
-        String why = GradingFixture.explain(crawl);
-        assertAll(
-                () -> assertNull(report.graderError()),
-                () -> assertEquals(0.0, report.score(), why),
-                () -> assertEquals("not-implemented", crawl.verdict().id(), why),
-                () -> assertTrue(crawl.verdict().summary().contains("Not implemented yet"), why),
-                () -> assertTrue(crawl.tests().size() > 5, "every registered test is listed: " + why),
-                () -> assertTrue(crawl.tests().stream().noneMatch(t -> "passed".equals(t.status())), why),
-                () -> assertTrue(crawl.tests().stream().allMatch(t -> t.message() != null), "each test has a reason: " + why));
+        GradingFixture.assertStubNotImplemented("crawl");
     }
 }

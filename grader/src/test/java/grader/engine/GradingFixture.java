@@ -1,16 +1,44 @@
 package grader.engine;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import grader.report.GradeReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.function.Executable;
 
-/** Grades folders with the real engine and the jars `mvn package` built (grader.home = grader/target). */
+/**
+ * Grades folders with the real engine and the jars `mvn package` built (grader.home = grader/target), and holds the
+ * assertions every exercise's IT makes: a known-wrong fixture, a right variant, the reference solution, the stub.
+ */
 final class GradingFixture {
     static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
     static final Path SUBMISSIONS = REPO.resolve("grader/src/test/resources/submissions");
+
+    /**
+     * An exercise-specific assertion that a helper runs in the same {@code assertAll} as its common ones, so that a
+     * failure of one still reports the others.
+     */
+    @FunctionalInterface
+    interface Check {
+        /**
+         * Asserts something about one exercise's report.
+         *
+         * @param e   the exercise's report
+         * @param why {@link #explain(GradeReport.ExerciseReport)} of it, for assertion messages
+         */
+        void check(GradeReport.ExerciseReport e, String why) throws Throwable;
+    }
 
     private GradingFixture() {}
 
@@ -34,5 +62,139 @@ final class GradingFixture {
         return e.id() + " " + e.score() + "/" + e.maxScore() + " verdict=" + e.verdict().id() + ": " + e.verdict().summary()
                 + " | stages=" + e.stages() + " | failing tests=" + e.tests().stream().filter(t -> !"passed".equals(t.status()))
                 .map(t -> t.name() + ": " + t.message()).toList();
+    }
+
+    /**
+     * Grades {@code submissions/wrong/<fixtureName>} for one exercise with hidden tests, and asserts that it gets
+     * {@code verdict} with severity "fail", no model points, less than the maximum score and a hint, and {@code more}.
+     *
+     * @return the exercise's report, for assertions that need a grading of their own
+     */
+    static GradeReport.ExerciseReport assertKnownWrong(String fixtureName, String exercise, String verdict, Check... more)
+            throws IOException, InterruptedException {
+        Path folder = SUBMISSIONS.resolve("wrong").resolve(fixtureName);
+        assertTrue(Files.isDirectory(folder), folder + " exists");
+        GradeReport.ExerciseReport e = only(grade(folder, List.of(exercise), true));
+        String why = explain(e);
+        assertAll(with(e, why, more,
+                () -> assertEquals(verdict, e.verdict().id(), why),
+                () -> assertEquals("fail", e.verdict().severity(), why),
+                () -> assertEquals(0.0, e.points().model().earned(), why),
+                () -> assertTrue(e.score() < e.maxScore(), why),
+                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why)));
+        return e;
+    }
+
+    /**
+     * Grades {@code submissions/right/<fixtureName>} for one exercise with hidden tests, and asserts that it gets
+     * {@code verdict} with full marks, and {@code more}.
+     *
+     * @return the exercise's report
+     */
+    static GradeReport.ExerciseReport assertRight(String fixtureName, String exercise, String verdict, Check... more)
+            throws IOException, InterruptedException {
+        Path folder = SUBMISSIONS.resolve("right").resolve(fixtureName);
+        GradeReport.ExerciseReport e = only(grade(folder, List.of(exercise), true));
+        String why = explain(e);
+        assertAll(with(e, why, more,
+                () -> assertEquals(verdict, e.verdict().id(), why),
+                () -> assertEquals(e.maxScore(), e.score(), why)));
+        return e;
+    }
+
+    /**
+     * Grades the reference solution (folder {@code solutions}) for one exercise with hidden tests, and asserts what
+     * {@link #assertReferenceSolutions(List, List, Check...)} does.
+     *
+     * @return the exercise's report
+     */
+    static GradeReport.ExerciseReport assertReferenceSolution(String exercise, String verdict, Check... more)
+            throws IOException, InterruptedException {
+        return only(assertReferenceSolutions(List.of(exercise), List.of(verdict), more));
+    }
+
+    /**
+     * Grades the reference solutions (folder {@code solutions}) for {@code exercises} in one run with hidden tests,
+     * and asserts that there is no grader error and full marks in total; that each exercise, in order, gets its
+     * verdict from {@code verdicts} with full marks and ran hidden tests; and {@code more} for each exercise.
+     *
+     * @return the whole report
+     */
+    static GradeReport assertReferenceSolutions(List<String> exercises, List<String> verdicts, Check... more)
+            throws IOException, InterruptedException {
+        if (exercises.size() != verdicts.size()) {
+            throw new IllegalArgumentException("one verdict per exercise expected, got " + verdicts + " for " + exercises);
+        }
+        GradeReport report = grade(REPO.resolve("solutions"), exercises, true);
+        assertEquals(exercises, report.exercises().stream().map(GradeReport.ExerciseReport::id).toList(),
+                "one report per exercise, in the order asked: " + report.graderError());
+        String whyAll = explainAll(report);
+        List<Executable> checks = new ArrayList<>();
+        checks.add(() -> assertNull(report.graderError()));
+        for (int i = 0; i < exercises.size(); i++) {
+            GradeReport.ExerciseReport e = report.exercises().get(i);
+            String verdict = verdicts.get(i);
+            String why = explain(e);
+            checks.addAll(with(e, why, more,
+                    () -> assertEquals(verdict, e.verdict().id(), why),
+                    () -> assertEquals(e.maxScore(), e.score(), why),
+                    () -> assertTrue(e.tests().stream().anyMatch(t -> "hidden".equals(t.kind())), "hidden tests ran: " + why)));
+        }
+        checks.add(() -> assertEquals(report.maxScore(), report.score(), whyAll));
+        checks.add(() -> assertTrue(report.fullMarks(), whyAll));
+        assertAll(checks);
+        return report;
+    }
+
+    /**
+     * Grades the stub (folder {@code exercises}) for one exercise with hidden tests, and asserts what
+     * {@link #assertStubsNotImplemented(String...)} does.
+     *
+     * @return the exercise's report
+     */
+    static GradeReport.ExerciseReport assertStubNotImplemented(String exercise) throws IOException, InterruptedException {
+        return only(assertStubsNotImplemented(exercise));
+    }
+
+    /**
+     * Grades the stubs (folder {@code exercises}) for {@code exercises} in one run with hidden tests, and asserts that
+     * there is no grader error and a total of zero; that each exercise scores zero as "not-implemented", says "Not
+     * implemented yet", lists every registered test (more than five), none of them passed, each with a reason.
+     *
+     * @return the whole report
+     */
+    static GradeReport assertStubsNotImplemented(String... exercises) throws IOException, InterruptedException {
+        GradeReport report = grade(REPO.resolve("exercises"), List.of(exercises), true);
+        assertEquals(List.of(exercises), report.exercises().stream().map(GradeReport.ExerciseReport::id).toList(),
+                "one report per exercise, in the order asked: " + report.graderError());
+        List<Executable> checks = new ArrayList<>();
+        checks.add(() -> assertNull(report.graderError()));
+        checks.add(() -> assertEquals(0.0, report.score(), explainAll(report)));
+        for (GradeReport.ExerciseReport e : report.exercises()) {
+            String why = explain(e);
+            checks.addAll(List.<Executable>of(
+                    () -> assertEquals(0.0, e.score(), why),
+                    () -> assertEquals("not-implemented", e.verdict().id(), why),
+                    () -> assertTrue(e.verdict().summary().contains("Not implemented yet"), why),
+                    () -> assertTrue(e.tests().size() > 5, "every registered test is listed: " + why),
+                    () -> assertTrue(e.tests().stream().noneMatch(t -> "passed".equals(t.status())), why),
+                    () -> assertTrue(e.tests().stream().allMatch(t -> t.message() != null), "each test has a reason: " + why)));
+        }
+        assertAll(checks);
+        return report;
+    }
+
+    /** {@link #explain(GradeReport.ExerciseReport)} of every exercise, one a line. */
+    private static String explainAll(GradeReport report) {
+        return report.exercises().stream().map(GradingFixture::explain).collect(Collectors.joining("\n"));
+    }
+
+    /** The common assertions followed by the caller's, as executables for one {@code assertAll}. */
+    private static List<Executable> with(GradeReport.ExerciseReport e, String why, Check[] more, Executable... common) {
+        List<Executable> all = new ArrayList<>(Arrays.asList(common));
+        for (Check check : more) {
+            all.add(() -> check.check(e, why));
+        }
+        return all;
     }
 }

@@ -1,14 +1,5 @@
 package grader.engine;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import grader.report.GradeReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -51,56 +42,22 @@ class KnownSubmissionsIT {
     @ParameterizedTest(name = "{0} is judged {2}")
     @MethodSource("wrong")
     void knownWrongSubmissionGetsItsOwnVerdictAndNoModelPoints(String name, String exercise, String verdict) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("wrong").resolve(name);
-        assertTrue(Files.isDirectory(folder), folder + " exists");
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of(exercise), true));
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals("fail", e.verdict().severity(), why),
-                () -> assertEquals(0.0, e.points().model().earned(), why),
-                () -> assertTrue(e.score() < e.maxScore(), why),
-                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why));
+        GradingFixture.assertKnownWrong(name, exercise, verdict);
     }
 
     @ParameterizedTest(name = "{0} is judged {2} with full marks")
     @MethodSource("right")
     void rightVariantGetsFullMarks(String name, String exercise, String verdict) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("right").resolve(name);
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of(exercise), true));
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals(e.maxScore(), e.score(), why));
+        GradingFixture.assertRight(name, exercise, verdict);
     }
 
     @Test
     void referenceSolutionsGetFullMarksWithTheirObservedModels() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("solutions"), List.of("fetch", "compute"), true);
-        GradeReport.ExerciseReport fetch = report.exercises().get(0);
-        GradeReport.ExerciseReport compute = report.exercises().get(1);
-        assertAll(
-                () -> assertNull(report.graderError()),
-                () -> assertEquals("fixed-pool", fetch.verdict().id(), GradingFixture.explain(fetch)),
-                () -> assertEquals("common-pool", compute.verdict().id(), GradingFixture.explain(compute)),
-                () -> assertEquals(report.maxScore(), report.score(), GradingFixture.explain(fetch) + "\n" + GradingFixture.explain(compute)),
-                () -> assertTrue(fetch.tests().stream().anyMatch(t -> "hidden".equals(t.kind())), "hidden tests ran"),
-                () -> assertTrue(report.fullMarks()));
+        GradingFixture.assertReferenceSolutions(List.of("fetch", "compute"), List.of("fixed-pool", "common-pool"));
     }
 
     @Test
     void stubsAreGradedToZeroAsNotImplementedWithoutACrash() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("exercises"), List.of("fetch", "compute"), true);
-        assertNull(report.graderError());
-        assertEquals(0.0, report.score());
-        for (GradeReport.ExerciseReport e : report.exercises()) {
-            String why = GradingFixture.explain(e);
-            assertAll(
-                    () -> assertEquals("not-implemented", e.verdict().id(), why),
-                    () -> assertTrue(e.verdict().summary().contains("Not implemented yet"), why),
-                    () -> assertTrue(e.tests().size() > 5, "every registered test is listed: " + why),
-                    () -> assertTrue(e.tests().stream().noneMatch(t -> "passed".equals(t.status())), why),
-                    () -> assertTrue(e.tests().stream().allMatch(t -> t.message() != null), "each test has a reason: " + why));
-        }
+        GradingFixture.assertStubsNotImplemented("fetch", "compute");
     }
 }

@@ -3,12 +3,9 @@ package grader.engine;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.report.GradeReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,17 +40,8 @@ class LockSubmissionsIT {
     @ParameterizedTest(name = "{0} is judged {1}")
     @MethodSource("wrong")
     void knownWrongSubmissionGetsItsOwnVerdictAndNoModelPoints(String name, String verdict) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("wrong").resolve(name);
-        assertTrue(Files.isDirectory(folder), folder + " exists");
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("lock"), true));
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals("fail", e.verdict().severity(), why),
-                () -> assertEquals(0.0, e.points().model().earned(), why),
-                () -> assertTrue(e.score() < e.maxScore(), why),
-                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why),
-                () -> assertNotNull(e.verdict().site(), "the verdict names the learner's line: " + why));
+        GradingFixture.assertKnownWrong(name, "lock", verdict,
+                (e, why) -> assertNotNull(e.verdict().site(), "the verdict names the learner's line: " + why));
     }
 
     @Test
@@ -83,38 +71,17 @@ class LockSubmissionsIT {
     @ParameterizedTest(name = "{0} is judged {1} with full marks")
     @MethodSource("right")
     void rightVariantGetsFullMarks(String name, String verdict) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("right").resolve(name);
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("lock"), true));
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals(e.maxScore(), e.score(), why),
-                () -> assertEquals(0L, e.verdict().evidence().get(0).counter("workers-blocked-on-lock"), "no worker waits: " + why));
+        GradingFixture.assertRight(name, "lock", verdict,
+                (e, why) -> assertEquals(0L, e.verdict().evidence().get(0).counter("workers-blocked-on-lock"), "no worker waits: " + why));
     }
 
     @Test
     void referenceSolutionGetsFullMarks() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("solutions"), List.of("lock"), true);
-        GradeReport.ExerciseReport e = GradingFixture.only(report);
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertNull(report.graderError()),
-                () -> assertEquals("fixed-pool", e.verdict().id(), why),
-                () -> assertEquals(e.maxScore(), e.score(), why),
-                () -> assertTrue(e.tests().stream().anyMatch(t -> "hidden".equals(t.kind())), "hidden tests ran"));
+        GradingFixture.assertReferenceSolution("lock", "fixed-pool");
     }
 
     @Test
     void stubIsGradedToZeroAsNotImplementedWithoutACrash() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("exercises"), List.of("lock"), true);
-        GradeReport.ExerciseReport e = GradingFixture.only(report);
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertNull(report.graderError()),
-                () -> assertEquals(0.0, e.score(), why),
-                () -> assertEquals("not-implemented", e.verdict().id(), why),
-                () -> assertTrue(e.tests().size() > 5, "every registered test is listed: " + why),
-                () -> assertTrue(e.tests().stream().noneMatch(t -> "passed".equals(t.status())), why),
-                () -> assertTrue(e.tests().stream().allMatch(t -> t.message() != null), "each test has a reason: " + why));
+        GradingFixture.assertStubNotImplemented("lock");
     }
 }

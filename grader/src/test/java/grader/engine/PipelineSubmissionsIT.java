@@ -2,15 +2,10 @@ package grader.engine;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.probes.Evidence;
 import grader.report.GradeReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,57 +35,29 @@ class PipelineSubmissionsIT {
     @ParameterizedTest(name = "{0} is judged {1}")
     @MethodSource("wrong")
     void knownWrongSubmissionGetsItsOwnVerdictAndNoModelPoints(String name, String verdict) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("wrong").resolve(name);
-        assertTrue(Files.isDirectory(folder), folder + " exists");
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("pipeline"), true));
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals("fail", e.verdict().severity(), why),
-                () -> assertEquals(0.0, e.points().model().earned(), why),
-                () -> assertTrue(e.score() < e.maxScore(), why),
-                () -> assertEquals(e.points().functional().max(), e.points().functional().earned(), "the results are right: " + why),
-                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why));
+        GradingFixture.assertKnownWrong(name, "pipeline", verdict,
+                (e, why) -> assertEquals(e.points().functional().max(), e.points().functional().earned(), "the results are right: " + why));
     }
 
     @ParameterizedTest(name = "{0} is staged with full marks")
     @MethodSource("right")
     void rightVariantGetsFullMarks(String name) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("right").resolve(name);
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("pipeline"), true));
-        assertStagedWithFullMarks(e);
+        GradingFixture.assertRight(name, "pipeline", "staged", PipelineSubmissionsIT::assertBothStages);
     }
 
     @Test
     void referenceSolutionIsStagedWithFullMarks() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("solutions"), List.of("pipeline"), true);
-        GradeReport.ExerciseReport e = GradingFixture.only(report);
-        assertAll(
-                () -> assertNull(report.graderError()),
-                () -> assertStagedWithFullMarks(e),
-                () -> assertTrue(e.tests().stream().anyMatch(t -> "hidden".equals(t.kind())), "hidden tests ran"));
+        GradingFixture.assertReferenceSolution("pipeline", "staged", PipelineSubmissionsIT::assertBothStages);
     }
 
     @Test
     void stubIsGradedToZeroAsNotImplementedWithoutACrash() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("exercises"), List.of("pipeline"), true);
-        GradeReport.ExerciseReport e = GradingFixture.only(report);
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertNull(report.graderError()),
-                () -> assertEquals(0.0, report.score(), why),
-                () -> assertEquals("not-implemented", e.verdict().id(), why),
-                () -> assertTrue(e.verdict().summary().contains("Not implemented yet"), why),
-                () -> assertTrue(e.tests().size() > 5, "every registered test is listed: " + why),
-                () -> assertTrue(e.tests().stream().noneMatch(t -> "passed".equals(t.status())), why),
-                () -> assertTrue(e.tests().stream().allMatch(t -> t.message() != null), "each test has a reason: " + why));
+        GradingFixture.assertStubNotImplemented("pipeline");
     }
 
-    private static void assertStagedWithFullMarks(GradeReport.ExerciseReport e) {
-        String why = GradingFixture.explain(e);
+    /** The staged verdict's summary and evidence state both stages' numbers; the helper it is passed to asserts the verdict and full marks. */
+    private static void assertBothStages(GradeReport.ExerciseReport e, String why) {
         assertAll(
-                () -> assertEquals("staged", e.verdict().id(), why),
-                () -> assertEquals(e.maxScore(), e.score(), why),
                 () -> assertTrue(e.verdict().summary().startsWith("Fetch: ") && e.verdict().summary().contains(" Digest: "),
                         "the summary states both stages: " + why),
                 () -> assertEquals(2, e.verdict().evidence().size(), why),

@@ -1,15 +1,5 @@
 package grader.engine;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import grader.report.GradeReport;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,52 +36,22 @@ class ThreadsSubmissionsIT {
     @ParameterizedTest(name = "{0} is judged {1}")
     @MethodSource("wrong")
     void knownWrongSubmissionGetsItsOwnVerdictAndNoModelPoints(String name, String verdict) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("wrong").resolve(name);
-        assertTrue(Files.isDirectory(folder), folder + " exists");
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("threads"), true));
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals("fail", e.verdict().severity(), why),
-                () -> assertEquals(0.0, e.points().model().earned(), why),
-                () -> assertTrue(e.score() < e.maxScore(), why),
-                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why));
+        GradingFixture.assertKnownWrong(name, "threads", verdict);
     }
 
     @ParameterizedTest(name = "{0} is judged {1} with full marks")
     @MethodSource("right")
     void rightVariantGetsFullMarks(String name, String verdict) throws Exception {
-        Path folder = GradingFixture.SUBMISSIONS.resolve("right").resolve(name);
-        GradeReport.ExerciseReport e = GradingFixture.only(GradingFixture.grade(folder, List.of("threads"), true));
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals(e.maxScore(), e.score(), why));
+        GradingFixture.assertRight(name, "threads", verdict);
     }
 
     @Test
     void referenceSolutionGetsFullMarksAsAPlatformThreadPerUrl() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("solutions"), List.of("threads"), true);
-        GradeReport.ExerciseReport e = GradingFixture.only(report);
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertNull(report.graderError()),
-                () -> assertEquals("thread-per-task", e.verdict().id(), why),
-                () -> assertEquals(e.maxScore(), e.score(), why),
-                () -> assertTrue(e.tests().stream().anyMatch(t -> "hidden".equals(t.kind())), "hidden tests ran: " + why));
+        GradingFixture.assertReferenceSolution("threads", "thread-per-task");
     }
 
     @Test
     void theStubIsGradedToZeroAsNotImplementedWithoutACrash() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.REPO.resolve("exercises"), List.of("threads"), true);
-        GradeReport.ExerciseReport e = GradingFixture.only(report);
-        String why = GradingFixture.explain(e);
-        assertAll(
-                () -> assertNull(report.graderError()),
-                () -> assertEquals(0.0, e.score(), why),
-                () -> assertEquals("not-implemented", e.verdict().id(), why),
-                () -> assertTrue(e.tests().size() > 5, "every registered test is listed: " + why),
-                () -> assertTrue(e.tests().stream().noneMatch(t -> "passed".equals(t.status())), why),
-                () -> assertTrue(e.tests().stream().allMatch(t -> t.message() != null), "each test has a reason: " + why));
+        GradingFixture.assertStubNotImplemented("threads");
     }
 }
