@@ -40,6 +40,27 @@ public final class FlipCheck {
             return String.join("; ", parts);
         }
 
+        /**
+         * {@return whether {@code other} has the same status and the same verdict id for every exercise}: a difference
+         * is then in scores only, i.e. in which functional tests passed (a racy wrong submission, such as an unsafe
+         * shared map that happened not to lose an update), not a verdict that flipped
+         */
+        boolean sameVerdicts(Outcome other) {
+            if (other == null || !status.equals(other.status)) {
+                return false;
+            }
+            for (Map.Entry<String, String> e : cells.entrySet()) {
+                if (!verdictOf(e.getValue()).equals(verdictOf(other.cells.get(e.getKey())))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static String verdictOf(String cell) {
+            return cell == null ? "" : cell.substring(0, cell.indexOf(' ') < 0 ? cell.length() : cell.indexOf(' '));
+        }
+
         /** {@return the first difference from {@code other}, or null} */
         String differenceFrom(Outcome other) {
             if (other == null) {
@@ -97,36 +118,52 @@ public final class FlipCheck {
             }
 
             Map<String, Integer> differing = new LinkedHashMap<>();
+            Map<String, Integer> scoreOnly = new LinkedHashMap<>();
             Map<String, String> firstDifference = new LinkedHashMap<>();
-            baseline.keySet().forEach(k -> differing.put(k, 0));
+            baseline.keySet().forEach(k -> {
+                differing.put(k, 0);
+                scoreOnly.put(k, 0);
+            });
             for (int i = 1; i <= runs; i++) {
                 Map<String, Outcome> loaded = grade(repo, classDir, dir, "loaded-" + i, jobs, out);
                 int flips = 0;
+                int scores = 0;
                 for (Map.Entry<String, Outcome> e : baseline.entrySet()) {
-                    String diff = e.getValue().differenceFrom(loaded.get(e.getKey()));
-                    if (diff != null) {
+                    Outcome theirs = loaded.get(e.getKey());
+                    String diff = e.getValue().differenceFrom(theirs);
+                    if (diff == null) {
+                        continue;
+                    }
+                    if (e.getValue().sameVerdicts(theirs)) {
+                        scores++;
+                        scoreOnly.merge(e.getKey(), 1, Integer::sum);
+                    } else {
                         flips++;
                         differing.merge(e.getKey(), 1, Integer::sum);
-                        firstDifference.putIfAbsent(e.getKey(), "run " + i + ": " + diff);
                     }
+                    firstDifference.putIfAbsent(e.getKey(), "run " + i + ": " + diff);
                 }
-                out.println("    " + flips + " submission(s) differed from the unloaded run");
+                out.println("    " + flips + " verdict(s) flipped, " + scores + " submission(s) differed in scores only");
             }
             load.destroyForcibly();
             load.waitFor();
             Runtime.getRuntime().removeShutdownHook(killer);
 
-            Table t = new Table("submission", "unloaded verdicts (exercise: verdict score/max)", "runs that differed (of " + runs + ")",
-                    "first difference");
+            Table t = new Table("submission", "unloaded verdicts (exercise: verdict score/max)",
+                    "runs whose verdicts flipped (of " + runs + ")", "runs that differed in scores only", "first difference");
             int total = 0;
+            int scoreTotal = 0;
             for (Map.Entry<String, Outcome> e : baseline.entrySet()) {
                 int n = differing.get(e.getKey());
+                int m = scoreOnly.get(e.getKey());
                 total += n;
-                t.row(e.getKey(), e.getValue().text(), n, firstDifference.getOrDefault(e.getKey(), ""));
+                scoreTotal += m;
+                t.row(e.getKey(), e.getValue().text(), n, m, firstDifference.getOrDefault(e.getKey(), ""));
             }
             double minutes = (System.nanoTime() - started) / 60e9;
-            String body = t.markdown() + "\n**" + total + "** time(s) a submission's verdicts or scores differed from the unloaded"
-                    + " run, in " + runs + " loaded run(s) of " + baseline.size() + " submissions (target: 0). `grade-class --jobs "
+            String body = t.markdown() + "\n**" + total + "** time(s) a submission's verdicts flipped from the unloaded run (target: 0), and "
+                    + scoreTotal + " time(s) only its scores differed (which functional tests passed: racy wrong submissions),"
+                    + " in " + runs + " loaded run(s) of " + baseline.size() + " submissions. `grade-class --jobs "
                     + jobs + "`, load: " + processors + " busy threads in another JVM. Took " + Table.fmt(minutes, 1) + " min.\n";
             out.println();
             out.println(body);

@@ -17,18 +17,26 @@ public final class Downloader {
     public static List<String> downloadAll(List<String> urls, Function<String, String> download) {
         List<String> todo = List.copyOf(urls);
         Objects.requireNonNull(download, "download");
-        int n = todo.size();
-        String[] results = new String[n];
+        List<Future<String>> futures = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<String>> futures = new ArrayList<>();
             for (String url : todo) {
                 futures.add(executor.submit(() -> download.apply(url)));
             }
-            List<String> pages = new ArrayList<>();
-            for (Future<String> future : futures) {
-                pages.add(future.resultNow());
+        } // close() waits for every task: the results below do not depend on timing, only the model is wrong
+        List<String> pages = new ArrayList<>();
+        for (Future<String> future : futures) {
+            if (future.state() == Future.State.FAILED) {
+                Throwable t = future.exceptionNow();
+                if (t instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (t instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(t);
             }
-            return pages;
+            pages.add(future.resultNow());
         }
+        return pages;
     }
 }

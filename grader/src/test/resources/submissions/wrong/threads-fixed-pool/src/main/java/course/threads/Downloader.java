@@ -33,7 +33,7 @@ public final class Downloader {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {
-            executor.shutdown();
+            executor.close(); // waits for the pool's threads: the results do not depend on timing, only the model is wrong
         }
     }
 }
