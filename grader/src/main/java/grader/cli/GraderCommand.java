@@ -108,7 +108,7 @@ final class GraderCommand implements Runnable {
                 ExitCode code = report.graderError() != null ? ExitCode.GRADER_ERROR
                         : report.fullMarks() ? ExitCode.FULL_MARKS : ExitCode.BELOW_FULL_MARKS;
                 // One word beside the report, for build steps that act on the outcome (the Maven profiles do).
-                Files.writeString(reports.resolve("outcome.txt"), code.word() + "\n");
+                Files.writeString(reports.resolve(Exporters.OUTCOME_FILE), code.word() + "\n");
                 return code.code();
             } finally {
                 grader.engine.Scratch.delete(work);

@@ -52,6 +52,11 @@ final class ClassroomExporter implements Exporter {
                 String filename, @JsonProperty("line_no") int lineNo, long duration) {}
 
     @Override
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
     public String id() {
         return "classroom";
     }

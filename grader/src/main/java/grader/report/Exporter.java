@@ -14,6 +14,9 @@ public interface Exporter {
     /** {@return one line for {@code --help}: what the format is for} */
     String description();
 
+    /** {@return the name of the one file {@link #write} writes into the report folder} */
+    String fileName();
+
     /** Writes the report into {@code dir} and returns the file written. */
     Path write(GradeReport report, Path dir) throws IOException;
 }

@@ -25,17 +25,23 @@ public final class Exporters {
         return ALL.stream().map(Exporter::id).toList();
     }
 
-    /** Every file name a grading run may write into its report folder (also {@code outcome.txt}, the CLI's). */
-    public static final List<String> FILE_NAMES = List.of("report.json", GradescopeExporter.FILE, ClassroomExporter.FILE,
-            JUnitXmlExporter.FILE, MarkdownExporter.FILE, HtmlExporter.FILE, "outcome.txt");
+    /** The one word beside the report for build steps (the CLI writes it: {@code full-marks}, {@code below-full-marks}...). */
+    public static final String OUTCOME_FILE = "outcome.txt";
+
+    /** Every file name a grading run may write into its report folder: each exporter's, and {@link #OUTCOME_FILE}. */
+    public static List<String> fileNames() {
+        List<String> names = new java.util.ArrayList<>(ALL.stream().map(Exporter::fileName).toList());
+        names.add(OUTCOME_FILE);
+        return names;
+    }
 
     /**
      * Deletes what an earlier run (or the submission itself: a learner can commit a fake {@code results.json} into the
-     * report folder) left under any of {@link #FILE_NAMES}, so a pipeline never reads a file this run did not write,
+     * report folder) left under any of {@link #fileNames()}, so a pipeline never reads a file this run did not write,
      * even when this run fails before writing it.
      */
     public static void clearStale(Path dir) throws IOException {
-        for (String name : FILE_NAMES) {
+        for (String name : fileNames()) {
             java.nio.file.Files.deleteIfExists(dir.resolve(name));
         }
     }
@@ -63,6 +69,11 @@ public final class Exporters {
         @Override
         public String description() {
             return "report.json: the grader's own report (schemaVersion " + GradeReport.SCHEMA_VERSION + ")";
+        }
+
+        @Override
+        public String fileName() {
+            return JsonReport.FILE;
         }
 
         @Override

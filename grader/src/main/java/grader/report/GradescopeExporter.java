@@ -47,6 +47,11 @@ final class GradescopeExporter implements Exporter {
                 List<String> tags, String visibility) {}
 
     @Override
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
     public String id() {
         return "gradescope";
     }

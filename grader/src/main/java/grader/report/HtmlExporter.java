@@ -13,6 +13,11 @@ final class HtmlExporter implements Exporter {
     static final String FILE = "report.html";
 
     @Override
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
     public String id() {
         return "html";
     }

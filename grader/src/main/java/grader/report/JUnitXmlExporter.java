@@ -30,6 +30,11 @@ final class JUnitXmlExporter implements Exporter {
     static final String FILE = "TEST-grader.xml";
 
     @Override
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
     public String id() {
         return "junit";
     }

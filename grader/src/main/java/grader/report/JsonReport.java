@@ -7,12 +7,15 @@ import java.nio.file.Path;
 
 /** Our JSON report, written atomically (a reader never sees half a file). */
 public final class JsonReport {
+    /** The grader\'s own report\'s file name. */
+    static final String FILE = "report.json";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {}
 
     public static Path write(GradeReport report, Path dir) throws IOException {
-        return ReportFiles.write(dir, "report.json", JSON.writeValueAsBytes(report));
+        return ReportFiles.write(dir, FILE, JSON.writeValueAsBytes(report));
     }
 
     public static GradeReport read(Path file) throws IOException {

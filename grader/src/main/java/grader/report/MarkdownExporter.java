@@ -18,6 +18,11 @@ final class MarkdownExporter implements Exporter {
     static final String FILE = "summary.md";
 
     @Override
+    public String fileName() {
+        return FILE;
+    }
+
+    @Override
     public String id() {
         return "markdown";
     }
