@@ -15,7 +15,12 @@ import java.util.Map;
  *   <li>{@code network=loopback}: sockets and name lookups limited to this machine's loopback after the self-test
  *       ({@code network=open}, the default, limits nothing).
  *   <li>{@code locks=course.lock,course.x}: packages whose classes report their locks and map updates (see
- *       {@link SharedStateTransformer}), possibly empty.
+ *       {@link SharedStateTransformer}), possibly empty;
+ *   <li>{@code jdkcache=/path/jdk-classes.bin#<sha-256 hex>}: take the JDK classes as transformed before from that
+ *       file, if its SHA-256 is the one given and it was made for this very JDK (see {@link JdkClassCache}), instead
+ *       of transforming them with Byte Buddy; the grader's start-up cache;
+ *   <li>{@code export=/path/jdk-classes.bin}: write the JDK classes as transformed to that file (the grader's training
+ *       JVM, which holds no learner code, makes the cache so).
  * </ul>
  * For example {@code kernels=course.x.Y#z;threads=2000;processes=64;network=loopback}. A cap that is not given is no cap.
  *
@@ -25,14 +30,20 @@ import java.util.Map;
  * @param loopbackOnly whether the network is limited to loopback
  * @param problems what could not be understood, one sentence each; empty when all is well
  * @param lockPackages packages whose learner classes report locks and map updates, in argument order
+ * @param jdkCache the file of transformed JDK classes to use, or null
+ * @param jdkCacheSha256 its SHA-256 (lower-case hex), or null
+ * @param export where to write the transformed JDK classes, or null
  */
 record AgentArguments(Map<String, List<String>> kernels, int threads, int processes, boolean loopbackOnly,
-                      List<String> problems, List<String> lockPackages) {
+                      List<String> problems, List<String> lockPackages, String jdkCache, String jdkCacheSha256,
+                      String export) {
     static final String KERNELS = "kernels=";
     static final String THREADS = "threads=";
     static final String PROCESSES = "processes=";
     static final String NETWORK = "network=";
     static final String LOCKS = "locks=";
+    static final String JDK_CACHE = "jdkcache=";
+    static final String EXPORT = "export=";
     static final int NO_CAP = -1;
 
     AgentArguments {
@@ -49,6 +60,9 @@ record AgentArguments(Map<String, List<String>> kernels, int threads, int proces
         int processes = NO_CAP;
         boolean loopbackOnly = false;
         List<String> lockPackages = new ArrayList<>();
+        String jdkCache = null;
+        String jdkCacheSha256 = null;
+        String export = null;
         String text = args == null ? "" : args.strip();
         for (String part : text.split(";")) {
             String option = part.strip();
@@ -74,13 +88,32 @@ record AgentArguments(Map<String, List<String>> kernels, int threads, int proces
                     }
                 }
                 case LOCKS -> parsePackages(option.substring(LOCKS.length()), lockPackages, problems);
+                case JDK_CACHE -> {
+                    String value = option.substring(JDK_CACHE.length()).strip();
+                    int hash = value.lastIndexOf('#');
+                    String sha = hash < 0 ? "" : value.substring(hash + 1);
+                    if (hash <= 0 || !sha.matches("[0-9a-f]{64}")) {
+                        problems.add("the option \"" + option + "\" should be jdkcache=<file>#<SHA-256 in lower-case hex>");
+                    } else {
+                        jdkCache = value.substring(0, hash);
+                        jdkCacheSha256 = sha;
+                    }
+                }
+                case EXPORT -> {
+                    export = option.substring(EXPORT.length()).strip();
+                    if (export.isEmpty()) {
+                        problems.add("the option \"" + option + "\" should name a file: export=<file>");
+                        export = null;
+                    }
+                }
                 default -> problems.add("the agent argument \"" + text + "\" should be kernels=Class#method,...;"
-                        + "threads=N;processes=N;network=loopback|open, each part optional (or nothing); \"" + option
+                        + "threads=N;processes=N;network=loopback|open;locks=p,...;jdkcache=<file>#<sha-256>;export=<file>, each part optional (or nothing); \"" + option
                         + "\" is none of these");
             }
         }
         kernels.replaceAll((k, v) -> List.copyOf(v));
-        return new AgentArguments(kernels, threads, processes, loopbackOnly, problems, lockPackages);
+        return new AgentArguments(kernels, threads, processes, loopbackOnly, problems, lockPackages, jdkCache,
+                jdkCacheSha256, export);
     }
 
     private static void parsePackages(String list, List<String> packages, List<String> problems) {

@@ -35,10 +35,33 @@ final class BootstrapInjection {
 
     static void appendProbeHub(Instrumentation inst) throws IOException {
         byte[] bytes = probeHubBytes();
+        if (onBootPathAlready(bytes)) {
+            return;
+        }
         Path jar = cachedJar(bytes);
         try (JarFile file = new JarFile(jar.toFile())) {
             // The JVM only takes the jar's name; it opens the file itself.
             inst.appendToBootstrapClassLoaderSearch(file);
+        }
+    }
+
+    /**
+     * True when the test JVM was started with {@code -Xbootclasspath/a:} naming a jar that holds these very bytes (the
+     * grader does so, see {@code grader.launch.ClassDataCache}): appending at run time would make the JVM stop using
+     * its class-data archive for every class of the class path.
+     */
+    static boolean onBootPathAlready(byte[] bytes) throws IOException {
+        // The platform loader delegates resources to the bootstrap loader; it has no class path of its own.
+        try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(PROBE_HUB)) {
+            if (in == null) {
+                return false;
+            }
+            if (!Arrays.equals(in.readAllBytes(), bytes)) {
+                // The first one on the bootstrap path wins: appending ours would not replace it.
+                throw new IOException("the bootstrap class path (-Xbootclasspath/a) holds another build's " + PROBE_HUB
+                        + " than this agent jar; start the test JVM with the ProbeHub jar of the same grader build");
+            }
+            return true;
         }
     }
 

@@ -67,8 +67,17 @@ public final class GraderAgent {
         List<String> missed;
         try {
             Sinks.install();
-            InstallLog log = new InstallLog();
-            installJdkProbes(inst, log);
+            InstallLog log = new InstallLog(arguments.export() != null);
+            String whyNotCached = arguments.jdkCache() == null ? "no cache given"
+                    : JdkClassCache.redefine(inst, java.nio.file.Path.of(arguments.jdkCache()), arguments.jdkCacheSha256(),
+                            JDK_TYPES, log);
+            System.setProperty(JdkClassCache.PROPERTY, whyNotCached == null ? "cache" : "byte-buddy: " + whyNotCached);
+            if (whyNotCached != null) {
+                installJdkProbes(inst, log);
+            }
+            if (arguments.export() != null) {
+                JdkClassCache.write(java.nio.file.Path.of(arguments.export()), JDK_TYPES, log.bytes());
+            }
             if (!arguments.kernels().isEmpty()) {
                 installKernelProbes(inst, arguments, log);
             }
@@ -137,16 +146,20 @@ public final class GraderAgent {
                 .installOn(inst);
     }
 
-    /** Learner classes load later, in the app (or a grader) class loader: a plain load-time transformation. */
+    /**
+     * Learner classes load later, in the app (or a grader) class loader: a plain load-time transformation, whose
+     * Byte Buddy part is built when the first kernel class loads (see {@link LazyTransformer}).
+     */
     private static void installKernelProbes(Instrumentation inst, AgentArguments arguments, InstallLog log) {
-        new AgentBuilder.Default()
+        java.util.Set<String> classes = java.util.Set.copyOf(arguments.kernels().keySet());
+        inst.addTransformer(new LazyTransformer(classes::contains, () -> new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
                 .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
                 .with((AgentBuilder.Listener) log)
-                .type(namedOneOf(arguments.kernels().keySet().toArray(new String[0])))
+                .type(namedOneOf(classes.toArray(new String[0])))
                 .transform(new KernelTransformer(arguments.kernels()))
-                .installOn(inst);
+                .makeRaw()), false);
     }
 
     /**
@@ -155,12 +168,19 @@ public final class GraderAgent {
      * the learner's code.
      */
     private static void installSharedStateProbes(Instrumentation inst, AgentArguments arguments, InstallLog log) {
+        List<String> prefixes = arguments.lockPackages().stream().map(p -> p + ".").toList();
+        java.util.function.Predicate<String> wanted = name -> prefixes.stream().anyMatch(name::startsWith)
+                && grader.probes.LearnerCode.isLearner(name);
+        inst.addTransformer(new LazyTransformer(wanted, () -> sharedStateTransformer(arguments, log)), false);
+    }
+
+    private static java.lang.instrument.ClassFileTransformer sharedStateTransformer(AgentArguments arguments, InstallLog log) {
         net.bytebuddy.matcher.ElementMatcher.Junction<net.bytebuddy.description.type.TypeDescription> inPackages =
                 net.bytebuddy.matcher.ElementMatchers.none();
         for (String p : arguments.lockPackages()) {
             inPackages = inPackages.or(net.bytebuddy.matcher.ElementMatchers.nameStartsWith(p + "."));
         }
-        new AgentBuilder.Default()
+        return new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
                 .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
@@ -174,6 +194,6 @@ public final class GraderAgent {
                     }
                 }))
                 .transform(new SharedStateTransformer())
-                .installOn(inst);
+                .makeRaw();
     }
 }

@@ -17,6 +17,25 @@ import net.bytebuddy.utility.JavaModule;
 final class InstallLog extends AgentBuilder.Listener.Adapter implements AgentBuilder.RedefinitionStrategy.Listener {
     private final Set<String> transformed = ConcurrentHashMap.newKeySet();
     private final List<String> errors = new CopyOnWriteArrayList<>();
+    /** The transformed class files, kept only when the agent exports them (see {@link JdkClassCache}). */
+    private final Map<String, byte[]> bytes;
+
+    InstallLog() {
+        this(false);
+    }
+
+    InstallLog(boolean keepBytes) {
+        bytes = keepBytes ? new ConcurrentHashMap<>() : null;
+    }
+
+    Map<String, byte[]> bytes() {
+        return bytes == null ? Map.of() : Map.copyOf(bytes);
+    }
+
+    /** A type redefined from the cache: as transformed as one Byte Buddy wove now. */
+    void cached(String type) {
+        transformed.add(type);
+    }
 
     Set<String> transformed() {
         return Set.copyOf(transformed);
@@ -30,6 +49,9 @@ final class InstallLog extends AgentBuilder.Listener.Adapter implements AgentBui
     public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
             DynamicType dynamicType) {
         transformed.add(type.getName());
+        if (bytes != null) {
+            bytes.put(type.getName(), dynamicType.getBytes());
+        }
     }
 
     @Override

@@ -71,7 +71,7 @@ final class GradeClassCommand implements Callable<Integer> {
                 + (part.count() > 1 ? " (shard " + part + ")" : "") + ", " + jobs + " at a time");
         ClassGrader.ClassRequest request = new ClassGrader.ClassRequest(classes, reports, part, jobs, options.formats,
                 options.request(home, classes, classes));
-        Gradebook book = new ClassGrader(new Grader(home)).grade(request, p -> progress(out, terminal, p));
+        Gradebook book = new ClassGrader(new Grader(home, options.startupCache())).grade(request, p -> progress(out, terminal, p));
         if (terminal) {
             out.println();
         }

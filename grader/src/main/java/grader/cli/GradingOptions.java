@@ -2,6 +2,7 @@ package grader.cli;
 
 import grader.engine.GradeRequest;
 import grader.engine.GraderHome;
+import grader.launch.StartupCache;
 import grader.report.Exporters;
 import grader.verdict.ExerciseSpec;
 import java.nio.file.Files;
@@ -41,6 +42,15 @@ final class GradingOptions {
     @Option(names = "--timeout", paramLabel = "<seconds>", defaultValue = "600",
             description = "the test JVM's whole budget; past it the JVM and its children are killed (default: ${DEFAULT-VALUE})")
     long timeout;
+
+    @Option(names = "--no-startup-cache",
+            description = "start every test JVM without the start-up cache (a class-data archive and the agent's transformed JDK classes, made once per JDK and grader build in <tmp>/grader-cache-<user>)")
+    boolean noStartupCache;
+
+    /** The start-up cache the test JVMs use, or none. */
+    StartupCache startupCache() {
+        return noStartupCache ? StartupCache.off() : StartupCache.inTempFolder();
+    }
 
     /** Checks the options; a bad one is a usage error naming it. */
     void validate(CommandLine cl) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.checks.EvidenceReport;
 import grader.launch.Limits;
 import grader.launch.SourceCompiler;
+import grader.launch.StartupCache;
 import grader.launch.TestJvm;
 import grader.probes.AgentFlags;
 import grader.probes.Evidence;
@@ -31,7 +32,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -45,9 +48,16 @@ public final class Grader {
     private static final List<String> TEST_JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final GraderHome home;
+    private final StartupCache startupCache;
 
+    /** A grader whose test JVMs use the start-up cache in the temporary folder (see {@link StartupCache}). */
     public Grader(GraderHome home) {
+        this(home, StartupCache.inTempFolder());
+    }
+
+    public Grader(GraderHome home, StartupCache startupCache) {
         this.home = home;
+        this.startupCache = startupCache;
     }
 
     /** Prepared state of one exercise before the test JVM runs. */
@@ -55,6 +65,21 @@ public final class Grader {
                             List<StaticFinding> statics, boolean runnable, ModelVerdict earlyVerdict) {}
 
     public GradeReport grade(GradeRequest request) throws IOException, InterruptedException {
+        // Made (once per JDK and grader build) while the submission compiles; waited for before any return, so no
+        // training JVM outlives the grading.
+        CompletableFuture<Optional<StartupCache.Ready>> startup = !startupCache.enabled()
+                ? CompletableFuture.completedFuture(Optional.empty())
+                : CompletableFuture.supplyAsync(() -> startupCache.ready(home.agentJar(), home.graderJar()),
+                        task -> Thread.ofPlatform().name("grader-startup-cache").daemon().start(task));
+        try {
+            return grade(request, startup);
+        } finally {
+            startup.exceptionally(e -> Optional.empty()).join();
+        }
+    }
+
+    private GradeReport grade(GradeRequest request, CompletableFuture<Optional<StartupCache.Ready>> startup)
+            throws IOException, InterruptedException {
         String gradedAt = Instant.now().toString();
         List<Prepared> prepared = new ArrayList<>();
         for (String id : request.exercises()) {
@@ -70,7 +95,8 @@ public final class Grader {
                 asked.processes(), asked.outputKilobytes(), asked.network());
         TestJvm.Result run = null;
         if (!runnable.isEmpty()) {
-            run = TestJvm.run(testJvmRequest(request, runnable, limits));
+            Optional<StartupCache.Ready> cache = startup.exceptionally(e -> Optional.empty()).join();
+            run = TestJvm.run(testJvmRequest(request, runnable, limits, cache));
         }
 
         String graderError = null;
@@ -172,7 +198,8 @@ public final class Grader {
         return new ModelVerdict(id, "fail", 0, summary, why, hint, null, List.of());
     }
 
-    private TestJvm.Request testJvmRequest(GradeRequest request, List<Prepared> runnable, Limits limits) {
+    private TestJvm.Request testJvmRequest(GradeRequest request, List<Prepared> runnable, Limits limits,
+            Optional<StartupCache.Ready> startup) {
         List<Path> classPath = new ArrayList<>();
         classPath.add(home.graderJar());
         request.hiddenJar().ifPresent(classPath::add);
@@ -195,7 +222,7 @@ public final class Grader {
         flags.addAll(AgentFlags.JVM_FLAGS);
         return new TestJvm.Request(home.agentJar(), kernels, classPath, learner, tests, request.activeProcessors(),
                 flags, request.perTestTimeout(), request.watchdog(), request.workDir().resolve("test-jvm"),
-                limits.outputKilobytes() * 1024, limits, lockPackages);
+                limits.outputKilobytes() * 1024, limits, lockPackages, startup);
     }
 
     private ExerciseReport report(Prepared p, TestJvm.Result run, String graderError, GradeRequest request) {

@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -50,12 +51,14 @@ public final class TestJvm {
      * @param outputCap         characters of the learner's output kept
      * @param limits            the caps the agent enforces (threads, processes, network)
      * @param lockPackages      packages whose classes the agent has report their locks and map updates
+     * @param startup           the start-up cache to use, if any (see {@link StartupCache})
      */
     public record Request(Path agentJar, List<String> kernels, List<Path> classPath, Set<String> learnerClasses,
                           List<String> testClasses, int activeProcessors, List<String> jvmFlags,
                           Duration perTestTimeout, Duration watchdog, Path workDir, int outputCap, Limits limits,
-                          List<String> lockPackages) {
+                          List<String> lockPackages, Optional<StartupCache.Ready> startup) {
         public Request {
+            startup = startup == null ? Optional.empty() : startup;
             lockPackages = lockPackages == null ? List.of() : List.copyOf(lockPackages);
             kernels = List.copyOf(kernels);
             classPath = List.copyOf(classPath);
@@ -217,9 +220,18 @@ public final class TestJvm {
         String agentArgs = "kernels=" + String.join(",", request.kernels()) + ";threads=" + request.limits().threads()
                 + ";processes=" + request.limits().processes() + ";network=" + request.limits().network()
                 + (request.lockPackages().isEmpty() ? "" : ";locks=" + String.join(",", request.lockPackages()));
+        List<Path> classPath = new ArrayList<>();
+        if (request.startup().isPresent()) {
+            StartupCache.Ready cache = request.startup().get();
+            cmd.addAll(cache.jvmFlags());
+            agentArgs += ";" + cache.agentOption();
+            // The archive was made for this class path's head (the agent's classes already are on the class path).
+            classPath.add(cache.agentJar());
+        }
+        classPath.addAll(request.classPath());
         cmd.add("-javaagent:" + request.agentJar().toAbsolutePath() + "=" + agentArgs);
         cmd.add("-cp");
-        cmd.add(String.join(java.io.File.pathSeparator, request.classPath().stream().map(p -> p.toAbsolutePath().toString()).toList()));
+        cmd.add(String.join(java.io.File.pathSeparator, classPath.stream().map(p -> p.toAbsolutePath().toString()).toList()));
         cmd.add(ForkMain.class.getName());
         cmd.add(Integer.toString(port));
         cmd.add(tokenFile.toAbsolutePath().toString());

@@ -85,4 +85,23 @@ class AgentArgumentsTest {
         assertTrue(parsed.problems().get(0).contains("\"9bad\""), parsed.problems()::toString);
         assertEquals(List.of(), AgentArguments.parse("kernels=course.x.Y#z").lockPackages());
     }
+
+    @Test
+    void theJdkCacheNamesAFileAndItsSha256AndAnythingElseIsAProblem() {
+        String sha = "0123456789abcdef".repeat(4);
+        AgentArguments parsed = AgentArguments.parse("threads=10;jdkcache=/tmp/a#b/jdk-classes.bin#" + sha);
+        assertEquals("/tmp/a#b/jdk-classes.bin", parsed.jdkCache());
+        assertEquals(sha, parsed.jdkCacheSha256());
+        assertEquals(List.of(), parsed.problems());
+        for (String bad : List.of("jdkcache=/tmp/x.bin", "jdkcache=/tmp/x.bin#ABC", "jdkcache=#" + sha,
+                "jdkcache=/tmp/x.bin#" + sha.toUpperCase())) {
+            AgentArguments wrong = AgentArguments.parse(bad);
+            assertEquals(null, wrong.jdkCache(), bad);
+            assertEquals(1, wrong.problems().size(), bad);
+            assertTrue(wrong.problems().get(0).contains("jdkcache=<file>#<SHA-256"), wrong.problems()::toString);
+        }
+        assertEquals("/tmp/out.bin", AgentArguments.parse("export=/tmp/out.bin").export());
+        assertEquals(null, AgentArguments.parse("threads=1").export());
+        assertEquals(1, AgentArguments.parse("export= ").problems().size());
+    }
 }

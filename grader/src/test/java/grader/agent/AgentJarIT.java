@@ -9,6 +9,7 @@ import grader.agent.it.CapProbeMain;
 import grader.agent.it.FactorialKernel;
 import grader.agent.it.LookupProbeMain;
 import grader.agent.it.NetworkProbeMain;
+import grader.launch.StartupCache;
 import grader.probes.AgentFlags;
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +29,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged agent: what {@code grader-agent.jar} holds, and what it sees in a real child JVM started the way the
@@ -79,9 +82,15 @@ class AgentJarIT {
         }
     }
 
-    @Test
-    void aChildJvmSeesEveryKindOfEventAndPrintsNoWarning() throws Exception {
-        Run run = runChild("kernels=" + KERNEL + ",grader.agent.it.NotLoaded#never");
+    /**
+     * Both ways the agent can start: weaving the JDK classes with Byte Buddy, and redefining them from the start-up
+     * cache (made here by {@link StartupCache}, used as the grader uses it) with Byte Buddy loaded only for the kernel.
+     */
+    @ParameterizedTest(name = "JDK classes from the start-up cache: {0}")
+    @ValueSource(booleans = {false, true})
+    void aChildJvmSeesEveryKindOfEventAndPrintsNoWarning(boolean fromCache) throws Exception {
+        String argument = "kernels=" + KERNEL + ",grader.agent.it.NotLoaded#never";
+        Run run = fromCache ? runChild(argument, startupCache(), AgentProbeMain.class.getName()) : runChild(argument);
 
         assertEquals(4, run.exitCode(), run::toString); // System.exit(3), then halt(4) from the shutdown hook
         assertEquals("", run.stderr(), run::toString);
@@ -90,6 +99,7 @@ class AgentJarIT {
         List<String> out = run.stdout().lines().toList();
         assertEquals("agent-problem null", out.get(0), run::toString);
         assertEquals("probehub-loader null", out.get(1), run::toString);
+        assertEquals(fromCache ? "jdk-classes cache" : "jdk-classes byte-buddy: no cache given", out.get(2), run::toString);
 
         assertEquals(1, count(out, "thread-start platform it-platform"), run::toString);
         assertEquals(1, count(out, "thread-start virtual it-virtual"), run::toString);
@@ -195,13 +205,32 @@ class AgentJarIT {
     }
 
     private static Run runChild(String agentArgument, String main, String... args) throws Exception {
+        return runChild(agentArgument, null, main, args);
+    }
+
+    /** The start-up cache of this build, made once for the class in its own folder. */
+    private static synchronized StartupCache.Ready startupCache() throws IOException {
+        if (cache == null) {
+            cache = StartupCache.at(Files.createTempDirectory("agent-it-cache")).ready(agentJar, home.resolve("grader.jar"))
+                    .orElseThrow(() -> new AssertionError("the start-up cache could not be made"));
+        }
+        return cache;
+    }
+
+    private static StartupCache.Ready cache;
+
+    private static Run runChild(String agentArgument, StartupCache.Ready startup, String main, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(AgentFlags.JVM_FLAGS);
+        if (startup != null) {
+            command.addAll(startup.jvmFlags());
+            agentArgument += ";" + startup.agentOption();
+        }
         command.add("-javaagent:" + agentJar + "=" + agentArgument);
         command.add("-cp");
-        command.add(classPath.toString());
+        command.add(startup == null ? classPath.toString() : agentJar + File.pathSeparator + classPath);
         command.add(main);
         command.addAll(List.of(args));
         Path stdout = Files.createTempFile("agent-it", ".out");

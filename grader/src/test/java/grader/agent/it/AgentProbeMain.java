@@ -29,6 +29,7 @@ public final class AgentProbeMain {
     public static void main(String[] args) throws Exception {
         System.out.println("agent-problem " + Recorder.agentProblem());
         System.out.println("probehub-loader " + ProbeHub.class.getClassLoader());
+        System.out.println("jdk-classes " + System.getProperty("grader.agent.jdk-classes"));
         trace();
 
         Runnable idle = () -> {};

@@ -1,0 +1,432 @@
+package grader.launch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * The test JVM's start-up cache (issue 4): made once per JDK and grader build, by JVMs that hold no learner code, and
+ * used by every test JVM after that. Three files:
+ * <ul>
+ *   <li>{@code probehub.jar}: the agent's bootstrap class, put on {@code -Xbootclasspath/a} at start; appended at run
+ *       time instead, it would stop the JVM from using the class-data archive for any class of the class path;
+ *   <li>{@code jdk-classes.bin}: the JDK classes as the agent's transformers leave them (see
+ *       {@code grader.agent.JdkClassCache}), so the agent redefines them without loading Byte Buddy;
+ *   <li>{@code test-jvm.jsa}: a static class-data (CDS) archive of the classes a test JVM loads at start (the agent,
+ *       Byte Buddy, JUnit, Jackson, the JDK's), made with {@code -Xshare:dump} from the class list of a training run.
+ * </ul>
+ * Each file's SHA-256 is written beside them when they are made and checked before every test JVM that uses them
+ * (the agent checks {@code jdk-classes.bin} itself, with the hash it is given), so a file changed since, by anything,
+ * is never used. Whatever goes wrong (no space, a JDK without CDS, a training run that fails), grading goes on
+ * without the cache, as it would the first time; the reason is kept in {@code failed.txt} and not retried for that
+ * build. The JVM reads the archive with {@code -Xshare:auto}, so one it cannot map is ignored too.
+ */
+public final class StartupCache {
+    /** The test JVM's class path starts with these, in this order, when the cache is used. */
+    static final String BOOT_JAR = "probehub.jar";
+    static final String JDK_CLASSES = "jdk-classes.bin";
+    static final String ARCHIVE = "test-jvm.jsa";
+    static final String CLASS_LIST = "classes.lst";
+    static final String HASHES = "sha256.properties";
+    static final String FAILED = "failed.txt";
+    /** Folders kept: other builds' caches beyond these, least recently made first, are deleted. */
+    static final int KEPT = 4;
+    /** A training run's budget; past it the cache is given up for this build. */
+    static final Duration TRAINING_BUDGET = Duration.ofSeconds(120);
+    /** A folder still without its hashes after this long was left by a grading that died making it. */
+    static final Duration MAKER_GONE = Duration.ofMinutes(10);
+    private static final String PROBE_HUB = "grader/agent/boot/ProbeHub.class";
+    private static final String WARMUP = "grader.launch.fork.Warmup";
+
+    /**
+     * A usable cache.
+     *
+     * @param agentJar the agent jar it was made for (first on the class path)
+     * @param dir its folder
+     * @param jdkClassesSha256 the SHA-256 of {@code jdk-classes.bin}, for the agent argument
+     */
+    public record Ready(Path agentJar, Path dir, String jdkClassesSha256) {
+        /** Flags for the test JVM, before {@code -javaagent}. */
+        public List<String> jvmFlags() {
+            List<String> flags = new ArrayList<>();
+            flags.add("-Xbootclasspath/a:" + dir.resolve(BOOT_JAR));
+            flags.add("-XX:SharedArchiveFile=" + dir.resolve(ARCHIVE));
+            flags.add("-Xshare:auto");
+            // An archive the JVM can't use is ignored; it must not say so on the learner's stdout.
+            flags.add(Runtime.version().feature() >= 25 ? "-Xlog:cds*=off,aot*=off" : "-Xlog:cds*=off");
+            return flags;
+        }
+
+        /** The agent option naming the transformed JDK classes and their hash. */
+        public String agentOption() {
+            return "jdkcache=" + dir.resolve(JDK_CLASSES) + "#" + jdkClassesSha256;
+        }
+    }
+
+    private final Path root;
+    private final Map<String, CompletableFuture<Optional<Ready>>> made = new ConcurrentHashMap<>();
+
+    private StartupCache(Path root) {
+        this.root = root;
+    }
+
+    /** No cache: every test JVM starts as if it were the first. */
+    public static StartupCache off() {
+        return new StartupCache(null);
+    }
+
+    /** A cache under {@code root}, one folder per JDK and grader build. */
+    public static StartupCache at(Path root) {
+        Path dir = root.toAbsolutePath();
+        // Its paths go into the agent argument, whose options are ;-separated.
+        return dir.toString().contains(";") ? off() : new StartupCache(dir);
+    }
+
+    /**
+     * {@code <tmp>/grader-cache-<user>}, owner-only where POSIX permissions exist; off when that folder can't be
+     * trusted (someone else's, or writable by others).
+     */
+    public static StartupCache inTempFolder() {
+        try {
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "grader-cache-" + System.getProperty("user.name"));
+            boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+            try {
+                if (posix) {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(dir);
+                }
+            } catch (FileAlreadyExistsException ignored) {
+                // made by an earlier grading
+            }
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return off();
+            }
+            if (posix) {
+                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+                if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)
+                        || !Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))) {
+                    return off();
+                }
+            }
+            return at(dir);
+        } catch (IOException | RuntimeException e) {
+            return off();
+        }
+    }
+
+    public boolean enabled() {
+        return root != null;
+    }
+
+    /**
+     * The cache for these jars on this JDK: checked and returned when made before, else made now (a few seconds,
+     * once per build; gradings in this process asking meanwhile wait for the same making). Empty when the cache is
+     * off or could not be made or checked; grading then goes on without it.
+     */
+    public Optional<Ready> ready(Path agentJar, Path graderJar) {
+        if (root == null) {
+            return Optional.empty();
+        }
+        String key;
+        try {
+            key = key(agentJar, graderJar);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        CompletableFuture<Optional<Ready>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Ready>> first = this.made.putIfAbsent(key, mine);
+        if (first == null) {
+            try {
+                mine.complete(findOrMake(key, agentJar, graderJar));
+            } finally {
+                mine.complete(Optional.empty());
+            }
+            first = mine;
+        }
+        Optional<Ready> made = first.join();
+        // Checked again before every use: the files may have changed since they were made or last checked.
+        return made.filter(StartupCache::intact);
+    }
+
+    /** The folder name: SHA-256 of the JDK and of each jar's path, size and time. */
+    static String key(Path agentJar, Path graderJar) throws IOException {
+        StringBuilder b = new StringBuilder()
+                .append(System.getProperty("java.home")).append('\n')
+                .append(System.getProperty("java.vm.version")).append('\n');
+        for (Path jar : List.of(agentJar, graderJar)) {
+            Path p = jar.toAbsolutePath();
+            b.append(p).append('\n').append(Files.size(p)).append('\n').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+        }
+        return sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 24);
+    }
+
+    private Optional<Ready> findOrMake(String key, Path agentJar, Path graderJar) {
+        Path dir = root.resolve(key);
+        try {
+            if (Files.isRegularFile(dir.resolve(FAILED))) {
+                return Optional.empty();
+            }
+            if (Files.isRegularFile(dir.resolve(HASHES))) {
+                return Optional.of(load(dir, agentJar));
+            }
+            if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                // Another grading process is making it (go on without it this time), or one died making it.
+                if (madeAt(dir) > System.currentTimeMillis() - MAKER_GONE.toMillis()) {
+                    return Optional.empty();
+                }
+                deleteTree(dir);
+            }
+            return make(dir, agentJar, graderJar);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Ready load(Path dir, Path agentJar) throws IOException {
+        Properties hashes = new Properties();
+        try (InputStream in = Files.newInputStream(dir.resolve(HASHES))) {
+            hashes.load(in);
+        }
+        String jdk = hashes.getProperty(JDK_CLASSES);
+        if (jdk == null) {
+            throw new IOException(dir + " has no hash of " + JDK_CLASSES);
+        }
+        return new Ready(agentJar.toAbsolutePath(), dir, jdk);
+    }
+
+    /** Every file is the one hashed when the cache was made. */
+    static boolean intact(Ready ready) {
+        try {
+            Properties hashes = new Properties();
+            try (InputStream in = Files.newInputStream(ready.dir().resolve(HASHES))) {
+                hashes.load(in);
+            }
+            for (String file : List.of(BOOT_JAR, JDK_CLASSES, ARCHIVE)) {
+                Path p = ready.dir().resolve(file);
+                if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || !sha256(p).equals(hashes.getProperty(file))) {
+                    return false;
+                }
+            }
+            return ready.jdkClassesSha256().equals(hashes.getProperty(JDK_CLASSES));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Makes the cache in its own folder, which its files name (the archive records the boot jar's path): the process
+     * that creates the folder makes it; {@code sha256.properties}, written last, says it is complete.
+     */
+    private Optional<Ready> make(Path dir, Path agentJar, Path graderJar) throws IOException {
+        Files.createDirectories(root);
+        try {
+            Files.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            return Optional.empty();
+        }
+        String why;
+        try {
+            why = train(dir, agentJar.toAbsolutePath(), graderJar.toAbsolutePath());
+        } catch (IOException | RuntimeException e) {
+            why = "the start-up cache could not be made: " + e;
+        }
+        if (why != null) {
+            Files.deleteIfExists(dir.resolve(ARCHIVE));
+            Files.deleteIfExists(dir.resolve(JDK_CLASSES));
+            Files.writeString(dir.resolve(FAILED), why + "\n");
+            return Optional.empty();
+        }
+        pruneOthers(dir);
+        return Optional.of(load(dir, agentJar));
+    }
+
+    /**
+     * The training runs: the agent exports the JDK classes it transformed; a second JVM takes them back as the test
+     * JVM will and lists every class it loads while running a test through JUnit; {@code -Xshare:dump} archives them.
+     *
+     * @return null when all three files are made, else why not
+     */
+    static String train(Path work, Path agentJar, Path graderJar) throws IOException {
+        Path boot = work.resolve(BOOT_JAR);
+        writeBootJar(agentJar, boot);
+        String classPath = agentJar + java.io.File.pathSeparator + graderJar;
+        List<String> base = new ArrayList<>(List.of(java(), "-XX:-PrintWarnings", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xbootclasspath/a:" + boot));
+
+        Path jdk = work.resolve(JDK_CLASSES);
+        List<String> export = new ArrayList<>(base);
+        export.addAll(List.of("-javaagent:" + agentJar + "=export=" + jdk, "-cp", classPath, WARMUP, "agent-only"));
+        String failed = run(export, work, "exporting the transformed JDK classes");
+        if (failed != null) {
+            return failed;
+        }
+        if (!Files.isRegularFile(jdk)) {
+            return "the agent wrote no " + JDK_CLASSES;
+        }
+        String jdkSha = sha256(jdk);
+
+        Path list = work.resolve(CLASS_LIST);
+        List<String> training = new ArrayList<>(base);
+        training.add("-XX:DumpLoadedClassList=" + list);
+        training.addAll(List.of("-javaagent:" + agentJar + "=jdkcache=" + jdk + "#" + jdkSha + ";kernels=" + WARMUP
+                + "$Kernel#run;threads=100000;processes=100;network=loopback", "-cp", classPath, WARMUP));
+        failed = run(training, work, "the training run");
+        if (failed != null) {
+            return failed;
+        }
+        String used = Files.readString(work.resolve("training.out")).strip();
+        if (!used.endsWith("jdk classes: cache")) {
+            return "the training run's agent did not take the JDK classes from the cache: " + used;
+        }
+
+        Path archive = work.resolve(ARCHIVE);
+        List<String> dump = new ArrayList<>(base);
+        dump.addAll(List.of("-Xshare:dump", "--add-modules", "java.instrument", "-XX:SharedClassListFile=" + list,
+                "-XX:SharedArchiveFile=" + archive, "-cp", classPath));
+        failed = run(dump, work, "-Xshare:dump");
+        if (failed != null) {
+            return failed;
+        }
+        if (!Files.isRegularFile(archive)) {
+            return "-Xshare:dump wrote no archive";
+        }
+        Properties hashes = new Properties();
+        for (String file : List.of(BOOT_JAR, JDK_CLASSES, ARCHIVE)) {
+            hashes.setProperty(file, sha256(work.resolve(file)));
+        }
+        hashes.setProperty("java.vm.version", System.getProperty("java.vm.version"));
+        Files.deleteIfExists(list);
+        Files.deleteIfExists(work.resolve("training.out"));
+        Path part = work.resolve(HASHES + ".part");
+        try (OutputStream out = Files.newOutputStream(part)) {
+            hashes.store(out, "the test JVM's start-up cache; each file's SHA-256 is checked before use");
+        }
+        Files.move(part, work.resolve(HASHES), StandardCopyOption.ATOMIC_MOVE);
+        return null;
+    }
+
+    /** {@return null when the JVM ran and ended with 0, else what happened} (its output goes to training.out) */
+    private static String run(List<String> command, Path work, String what) throws IOException {
+        Path out = work.resolve("training.out");
+        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        try {
+            if (!p.waitFor(TRAINING_BUDGET.toSeconds(), TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                return what + " took more than " + TRAINING_BUDGET.toSeconds() + " s";
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return what + " was interrupted";
+        }
+        if (p.exitValue() != 0) {
+            String text = Files.readString(out);
+            return what + " ended with " + p.exitValue() + ": " + text.substring(Math.max(0, text.length() - 2000)).strip();
+        }
+        return null;
+    }
+
+    private static void writeBootJar(Path agentJar, Path boot) throws IOException {
+        try (JarFile agent = new JarFile(agentJar.toFile())) {
+            JarEntry entry = agent.getJarEntry(PROBE_HUB);
+            if (entry == null) {
+                throw new IOException(agentJar + " holds no " + PROBE_HUB);
+            }
+            try (InputStream in = agent.getInputStream(entry);
+                 JarOutputStream out = new JarOutputStream(Files.newOutputStream(boot))) {
+                out.putNextEntry(new JarEntry(PROBE_HUB));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    /** Deletes the caches of other builds beyond the {@link #KEPT} newest. */
+    private void pruneOthers(Path keep) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            List<Path> others = dirs.filter(d -> !d.equals(keep) && Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS))
+                    .sorted(Comparator.comparing(StartupCache::madeAt).reversed()).toList();
+            for (int i = KEPT - 1; i < others.size(); i++) {
+                deleteTree(others.get(i));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // an old folder stays; nothing depends on it
+        }
+    }
+
+    private static long madeAt(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // left for the next pruning
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
