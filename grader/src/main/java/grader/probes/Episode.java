@@ -419,30 +419,17 @@ public final class Episode implements AutoCloseable {
         if (t.getClass().getName().startsWith("jdk.internal.") || started.containsKey(t)) {
             return;
         }
-        Optional<Site> site = LearnerCode.culprit();
-        if (site.isEmpty()) {
+        Optional<LearnerCode.Start> start = LearnerCode.startCulprit();
+        if (start.isEmpty()) {
             return;
         }
-        boolean[] how = StackWalker.getInstance().walk(frames -> {
-            boolean worker = false;
-            boolean managed = false;
-            for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
-                String c = f.getClassName();
-                if (c.equals("java.util.concurrent.ThreadPoolExecutor") && f.getMethodName().equals("addWorker")) {
-                    worker = true;
-                    managed = true;
-                } else if (c.startsWith("java.util.concurrent.ThreadPerTaskExecutor") || c.startsWith("java.util.concurrent.ForkJoinPool")) {
-                    managed = true;
-                }
-            }
-            return new boolean[] {worker, managed};
-        });
-        boolean first = started.putIfAbsent(t, new StartedThread(t, how[0], how[1], site.get())) == null;
+        LearnerCode.Start how = start.get();
+        boolean first = started.putIfAbsent(t, new StartedThread(t, how.poolWorker(), how.managed(), how.site())) == null;
         if (first && startSite == null && !isCommonPoolWorker(t)) {
-            startSite = site.get();
+            startSite = how.site();
         }
         if (first && watchThreadApi && !isCommonPoolWorker(t)) {
-            count(how[1] ? "executor-starts" : "thread-api-starts", 1);
+            count(how.managed() ? "executor-starts" : "thread-api-starts", 1);
         }
     }
 

@@ -47,6 +47,37 @@ public final class LearnerCode {
                 .map(Site::of));
     }
 
+    /**
+     * The learner's start of a thread: where, and whether it went through a pool's {@code addWorker} (a pool worker)
+     * or an executor (managed).
+     */
+    record Start(Site site, boolean poolWorker, boolean managed) {}
+
+    /**
+     * {@return the learner frame that started the current thread start, as {@link #culprit()} finds it, and how the
+     * start got there}: one walk, down to that frame and no further, so only the frames between the learner's call and
+     * the start say how (a pool the learner's task runs in, further down, is not how this start was made).
+     */
+    static Optional<Start> startCulprit() {
+        return WALKER.walk(frames -> {
+            boolean worker = false;
+            boolean managed = false;
+            for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                String c = f.getClassName();
+                if (!passesThrough(c)) {
+                    return isLearner(c) ? Optional.of(new Start(Site.of(f), worker, managed)) : Optional.empty();
+                }
+                if (c.equals("java.util.concurrent.ThreadPoolExecutor") && f.getMethodName().equals("addWorker")) {
+                    worker = true;
+                    managed = true;
+                } else if (c.startsWith("java.util.concurrent.ThreadPerTaskExecutor") || c.startsWith("java.util.concurrent.ForkJoinPool")) {
+                    managed = true;
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
     /** The JDK's class loading and reflection frames between a lookup's caller and the agent's probe. */
     private static final List<String> LOOKUP_PREFIXES = List.of("java.lang.Class", "java.lang.ClassLoader",
             "jdk.internal.loader.", "java.lang.invoke.", "java.lang.reflect.", "jdk.internal.reflect.", "java.security.");
