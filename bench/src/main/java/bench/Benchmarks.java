@@ -169,27 +169,50 @@ public final class Benchmarks {
         with.add(Repo.java());
         with.addAll(repo.agentOptions());
         with.addAll(List.of("-cp", cp, Trivial.class.getName()));
+        // As the grader starts a test JVM once its start-up cache is made: the archive's class path first.
+        Repo.StartupCache cache = repo.startupCache(dir.resolve("cache"));
+        List<String> cached = new ArrayList<>();
+        cached.add(Repo.java());
+        cached.addAll(repo.agentFlags());
+        cached.addAll(cache.flags());
+        cached.add("-javaagent:" + repo.agentJar() + "=" + repo.agentArgument() + ";" + cache.agentOption());
+        cached.addAll(List.of("-cp", cache.classPathHead() + File.pathSeparator + repo.benchClasses(), Trivial.class.getName()));
         out.println("agent start-up: 3 warm-up and " + runs + " measured run(s) of each, alternating");
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
+        List<Double> c = new ArrayList<>();
         for (int i = -3; i < runs; i++) {
             Proc.Run r0 = Proc.run(without, dir, dir.resolve("without.log"), false, 120);
             Proc.Run r1 = Proc.run(with, dir, dir.resolve("with.log"), false, 120);
-            if (r0.exitCode() != 0 || r1.exitCode() != 0 || !Files.readString(r1.log()).isEmpty()) {
+            Proc.Run r2 = Proc.run(cached, dir, dir.resolve("cached.log"), false, 120);
+            if (r0.exitCode() != 0 || r1.exitCode() != 0 || r2.exitCode() != 0 || !Files.readString(r1.log()).isEmpty()
+                    || !Files.readString(r2.log()).isEmpty()) {
                 throw new IllegalStateException("the trivial JVM failed or printed something (exit " + r0.exitCode() + " without, "
-                        + r1.exitCode() + " with the agent): " + Proc.tail(r1.log(), 20));
+                        + r1.exitCode() + " with the agent, " + r2.exitCode() + " with the start-up cache): "
+                        + Proc.tail(r1.log(), 20) + Proc.tail(r2.log(), 20));
             }
             if (i >= 0) {
                 a.add(r0.millis());
                 b.add(r1.millis());
+                c.add(r2.millis());
             }
         }
         Table t = new Table("trivial `main`", "median", "min", "max", "runs")
                 .row("without the agent", Table.fmt(Proc.median(a), 0) + " ms", Table.fmt(Proc.min(a), 0) + " ms", Table.fmt(Proc.max(a), 0) + " ms", runs)
-                .row("with the agent", Table.fmt(Proc.median(b), 0) + " ms", Table.fmt(Proc.min(b), 0) + " ms", Table.fmt(Proc.max(b), 0) + " ms", runs);
-        return "## The agent's start-up\n\n" + t.markdown() + "\nThe agent adds **" + Table.fmt(Proc.median(b) - Proc.median(a), 0)
-                + " ms** (difference of the medians) to every test JVM. With the agent: `" + String.join(" ", repo.agentFlags())
-                + " -javaagent:grader-agent.jar=" + repo.agentArgument() + "`; both with `grader.jar` on the class path.\n";
+                .row("with the agent, no start-up cache (a grader's first test JVM)", Table.fmt(Proc.median(b), 0) + " ms",
+                        Table.fmt(Proc.min(b), 0) + " ms", Table.fmt(Proc.max(b), 0) + " ms", runs)
+                .row("with the agent and the start-up cache (every later test JVM)", Table.fmt(Proc.median(c), 0) + " ms",
+                        Table.fmt(Proc.min(c), 0) + " ms", Table.fmt(Proc.max(c), 0) + " ms", runs);
+        return "## The agent's start-up\n\n" + t.markdown() + "\nThe agent adds **" + Table.fmt(Proc.median(c) - Proc.median(a), 0)
+                + " ms** (difference of the medians) to a test JVM that starts with the grader's start-up cache, and "
+                + Table.fmt(Proc.median(b) - Proc.median(a), 0) + " ms without it. With the agent: `"
+                + String.join(" ", repo.agentFlags()) + " -javaagent:grader-agent.jar=" + repo.agentArgument()
+                + "`; with the cache, also `" + String.join(" ", cache.flags()).replace(dir.resolve("cache").toString(), "<cache>").replaceAll("/[0-9a-f]{24}/", "/<build>/")
+                + "` and `;" + cache.agentOption().replace(dir.resolve("cache").toString(), "<cache>").replaceAll("/[0-9a-f]{24}/", "/<build>/")
+                        .replaceAll("#[0-9a-f]{64}", "#<sha-256>")
+                + "` (class path: `grader-agent.jar`, `grader.jar`, then the main's classes); without it, `grader.jar` and the"
+                + " main's classes. The cache is made once per JDK and grader build (`grader.launch.StartupCache`), here before"
+                + " the runs.\n";
     }
 
     // ---- the agent's cost per event (JMH) ------------------------------------------------------------------------

@@ -132,6 +132,32 @@ record Repo(Path root, Path target, Path graderJar, Path agentJar, Path hiddenJa
         return options;
     }
 
+    /**
+     * The test JVM's start-up cache as the grader makes and uses it ({@code grader.launch.StartupCache}, called in
+     * {@code grader.jar}), made in {@code root}.
+     *
+     * @param flags the flags before {@code -javaagent}
+     * @param agentOption the agent option naming the transformed JDK classes
+     * @param classPathHead what the class path starts with (the archive was made for it)
+     */
+    record StartupCache(List<String> flags, String agentOption, String classPathHead) {}
+
+    @SuppressWarnings("unchecked")
+    StartupCache startupCache(Path root) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {graderJar.toUri().toURL()}, null)) {
+            Class<?> type = Class.forName("grader.launch.StartupCache", true, loader);
+            Object cache = type.getMethod("at", Path.class).invoke(null, root);
+            Object ready = ((java.util.Optional<Object>) type.getMethod("ready", Path.class, Path.class).invoke(cache, agentJar, graderJar))
+                    .orElseThrow(() -> new IllegalStateException("the grader could not make its start-up cache in " + root
+                            + " (see failed.txt there)"));
+            return new StartupCache(List.copyOf((List<String>) ready.getClass().getMethod("jvmFlags").invoke(ready)),
+                    (String) ready.getClass().getMethod("agentOption").invoke(ready),
+                    agentJar + java.io.File.pathSeparator + graderJar);
+        } catch (ReflectiveOperationException | IOException e) {
+            throw new IllegalStateException("cannot make the start-up cache with " + graderJar + ": " + e, e);
+        }
+    }
+
     /** {@return every test class of every exercise, in spec order} */
     List<String> allTestClasses() {
         return specs.stream().flatMap(s -> s.testClasses().stream()).toList();

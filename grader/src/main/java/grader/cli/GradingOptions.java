@@ -2,7 +2,6 @@ package grader.cli;
 
 import grader.engine.GradeRequest;
 import grader.engine.GraderHome;
-import grader.launch.StartupCache;
 import grader.report.Exporters;
 import grader.verdict.ExerciseSpec;
 import java.nio.file.Files;
@@ -47,9 +46,9 @@ final class GradingOptions {
             description = "start every test JVM without the start-up cache (a class-data archive and the agent's transformed JDK classes, made once per JDK and grader build in <tmp>/grader-cache-<user>)")
     boolean noStartupCache;
 
-    /** The start-up cache the test JVMs use, or none. */
-    StartupCache startupCache() {
-        return noStartupCache ? StartupCache.off() : StartupCache.inTempFolder();
+    /** Whether the test JVMs use the start-up cache. */
+    boolean startupCache() {
+        return !noStartupCache;
     }
 
     /** Checks the options; a bad one is a usage error naming it. */

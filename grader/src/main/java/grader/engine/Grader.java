@@ -55,10 +55,37 @@ public final class Grader {
         this(home, StartupCache.inTempFolder());
     }
 
-    public Grader(GraderHome home, StartupCache startupCache) {
+    /** @param useStartupCache whether test JVMs use the start-up cache (made the first time), or start without it */
+    public Grader(GraderHome home, boolean useStartupCache) {
+        this(home, useStartupCache ? StartupCache.inTempFolder() : StartupCache.off());
+    }
+
+    Grader(GraderHome home, StartupCache startupCache) {
         this.home = home;
         this.startupCache = startupCache;
     }
+
+    /**
+     * Makes (or checks) the test JVM's start-up cache for these jars on this JDK now, as the first grading would.
+     *
+     * @return whether it is ready, and its folder or why not
+     */
+    public static CacheStatus makeStartupCache(GraderHome home) {
+        StartupCache cache = StartupCache.inTempFolder();
+        if (!cache.enabled()) {
+            return new CacheStatus(false, "the temporary folder's grader-cache-" + System.getProperty("user.name")
+                    + " cannot be used (not a folder, not yours, or writable by others)");
+        }
+        return cache.ready(home.agentJar(), home.graderJar())
+                .map(r -> new CacheStatus(true, r.dir().toString()))
+                .orElseGet(() -> new CacheStatus(false, cache.whyNot(home.agentJar(), home.graderJar())));
+    }
+
+    /**
+     * @param ready whether the start-up cache is ready
+     * @param text its folder, or why it is not ready
+     */
+    public record CacheStatus(boolean ready, String text) {}
 
     /** Prepared state of one exercise before the test JVM runs. */
     private record Prepared(ExerciseSpec spec, List<Stage> stages, Path classes, List<String> classNames,

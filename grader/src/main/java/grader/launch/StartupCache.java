@@ -171,8 +171,34 @@ public final class StartupCache {
             first = mine;
         }
         Optional<Ready> made = first.join();
-        // Checked again before every use: the files may have changed since they were made or last checked.
-        return made.filter(StartupCache::intact);
+        // Checked again before every use: the files may have changed since they were made or last checked. A changed
+        // cache is deleted, so the next grading makes it again.
+        if (made.isPresent() && !intact(made.get())) {
+            if (this.made.remove(key, first)) {
+                deleteTree(made.get().dir());
+            }
+            return Optional.empty();
+        }
+        return made;
+    }
+
+    /** {@return why {@link #ready} gives nothing for these jars: what {@code failed.txt} says, or what is off} */
+    public String whyNot(Path agentJar, Path graderJar) {
+        if (root == null) {
+            return "the start-up cache is off";
+        }
+        try {
+            Path dir = root.resolve(key(agentJar, graderJar));
+            if (Files.isRegularFile(dir.resolve(FAILED))) {
+                return Files.readString(dir.resolve(FAILED)).strip();
+            }
+            if (Files.isRegularFile(dir.resolve(HASHES))) {
+                return "a file in " + dir + " changed after it was made; it was deleted, and the next grading makes it again";
+            }
+            return dir + " is being made by another grading";
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     /** The folder name: SHA-256 of the JDK and of each jar's path, size and time. */

@@ -61,12 +61,16 @@ class StartupCacheIT {
     }
 
     @Test
-    void aFileChangedAfterItWasMadeIsNeverUsed(@TempDir Path root) throws Exception {
+    void aFileChangedAfterItWasMadeIsNeverUsedAndTheNextGradingMakesItAgain(@TempDir Path root) throws Exception {
         StartupCache.Ready ready = StartupCache.at(root).ready(agentJar, graderJar).orElseThrow();
         assertTrue(StartupCache.intact(ready));
         Files.write(ready.dir().resolve(StartupCache.ARCHIVE), new byte[] {0}, StandardOpenOption.APPEND);
         assertFalse(StartupCache.intact(ready));
         assertEquals(Optional.empty(), StartupCache.at(root).ready(agentJar, graderJar));
+        assertFalse(Files.exists(ready.dir()), "the changed cache is deleted");
+        StartupCache.Ready remade = StartupCache.at(root).ready(agentJar, graderJar).orElseThrow();
+        assertEquals(ready.dir(), remade.dir());
+        assertTrue(StartupCache.intact(remade));
     }
 
     @Test

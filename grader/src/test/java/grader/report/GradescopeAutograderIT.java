@@ -267,6 +267,7 @@ class GradescopeAutograderIT {
         assertAll(
                 () -> assertEquals(0, r.code(), r.out()),
                 () -> assertTrue(r.out().contains("JDK found: " + JAVA_HOME.resolve("bin/java").toRealPath()), r.out()),
+                () -> assertTrue(r.out().contains("start-up cache ready: "), r.out()),
                 () -> assertFalse(Files.exists(calls), "apt was called: " + (Files.exists(calls) ? Files.readString(calls) : "")));
     }
 }
