@@ -332,6 +332,8 @@ public final class StartupCache {
             return "the training run's agent did not take the JDK classes from the cache: " + used;
         }
 
+        keepClassesOnly(list);
+
         Path archive = work.resolve(ARCHIVE);
         List<String> dump = new ArrayList<>(base);
         dump.addAll(List.of("-Xshare:dump", "--add-modules", "java.instrument", "-XX:SharedClassListFile=" + list,
@@ -343,6 +345,19 @@ public final class StartupCache {
         if (!Files.isRegularFile(archive)) {
             return "-Xshare:dump wrote no archive";
         }
+        // Started exactly as a test JVM will be: the archive must be taken, and what the exercises do must work.
+        List<String> check = new ArrayList<>(base);
+        check.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-javaagent:" + agentJar + "=jdkcache="
+                + jdk + "#" + jdkSha + ";threads=100000;processes=100;network=loopback", "-cp", classPath, WARMUP, "check"));
+        failed = run(check, work, "the check of the finished cache");
+        if (failed != null) {
+            return failed;
+        }
+        String checked = Files.readString(work.resolve("training.out"));
+        if (!checked.contains("jdk classes: cache") || !checked.contains("check: ok")) {
+            return "the check of the finished cache did not pass: " + checked.strip();
+        }
+
         Properties hashes = new Properties();
         for (String file : List.of(BOOT_JAR, JDK_CLASSES, ARCHIVE)) {
             hashes.setProperty(file, sha256(work.resolve(file)));
@@ -356,6 +371,18 @@ public final class StartupCache {
         }
         Files.move(part, work.resolve(HASHES), StandardCopyOption.ATOMIC_MOVE);
         return null;
+    }
+
+    /**
+     * Keeps the class list's classes and drops what else the training run recorded: the constant-pool entries it
+     * resolved ({@code @cp}) and its lambda proxies ({@code @lambda-proxy}) name indices and call sites of the JDK
+     * classes as the agent rewrote them, while {@code -Xshare:dump} archives those classes as the JDK ships them; an
+     * entry applied to the wrong class made {@code HttpClient} requests hang in the test JVM.
+     */
+    static void keepClassesOnly(Path list) throws IOException {
+        List<String> lines = Files.readAllLines(list);
+        List<String> kept = lines.stream().filter(l -> !l.startsWith("@cp ") && !l.startsWith("@lambda-proxy ")).toList();
+        Files.write(list, kept);
     }
 
     /** {@return null when the JVM ran and ended with 0, else what happened} (its output goes to training.out) */

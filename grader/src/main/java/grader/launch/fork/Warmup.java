@@ -12,8 +12,9 @@ import java.util.Set;
  * with {@code agent-only} it ends once the agent is in (the agent exports the JDK classes it transformed); otherwise
  * it does what a test JVM does at start, so that the class list names those classes: one kernel call (the agent's
  * argument names {@link Kernel#run}, so Byte Buddy's load-time path runs), then {@link WarmupTest} through the JUnit
- * launcher exactly as {@link ForkMain} runs tests, its events serialised to nowhere. Prints which way the agent took
- * the JDK classes; exits 1 when the agent's self-test failed.
+ * launcher exactly as {@link ForkMain} runs tests, its events serialised to nowhere. With {@code check}, it tries the
+ * finished cache (see {@link #check()}). Prints which way the agent took the JDK classes; exits 1 when the agent's
+ * self-test or the check failed.
  */
 public final class Warmup {
     private Warmup() {}
@@ -28,11 +29,64 @@ public final class Warmup {
         if (args.length > 0 && args[0].equals("agent-only")) {
             return;
         }
+        if (args.length > 0 && args[0].equals("check")) {
+            check();
+            return;
+        }
         Kernel.run();
         LearnerCode.declare(Set.of());
         ForkMain.run(List.of(WarmupTest.class.getName()), "60 s",
                 new ForkMain.Channel(new BufferedWriter(Writer.nullWriter())));
         System.out.println("jdk classes: " + System.getProperty("grader.agent.jdk-classes"));
+    }
+
+    /**
+     * The finished cache's check, in a JVM started as a test JVM is: what the exercises do (threads, a pool, a
+     * loopback HTTP round trip through {@code HttpClient}) still works; a wrong archive once made requests hang.
+     */
+    private static void check() {
+        java.time.Duration limit = java.time.Duration.ofSeconds(20);
+        try (java.util.concurrent.ExecutorService serverThreads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+             java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(limit).build();
+             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            // As the exercises' tests serve their pages: com.sun.net.httpserver on virtual threads, on 127.0.0.1.
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), 0), 0);
+            server.setExecutor(serverThreads);
+            server.createContext("/", exchange -> {
+                byte[] body = "ok".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            try {
+                java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/page");
+                List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    statuses.add(pool.submit(() -> client.send(java.net.http.HttpRequest.newBuilder(uri).timeout(limit).GET().build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()));
+                }
+                for (java.util.concurrent.Future<Integer> status : statuses) {
+                    int code = status.get(limit.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                    if (code != 200) {
+                        throw new IllegalStateException("a loopback request answered " + code);
+                    }
+                }
+                Thread.ofVirtual().start(Kernel::run).join();
+            } catch (Exception e) {
+                // At once: closing the pools would wait for requests that may never end.
+                System.out.println("check failed: " + e);
+                System.out.flush();
+                Runtime.getRuntime().halt(1);
+            } finally {
+                server.stop(0);
+            }
+            System.out.println("check: ok");
+        } catch (Exception e) {
+            System.out.println("check failed: " + e);
+            System.exit(1);
+        }
     }
 
     /** Named as a kernel in the training run's agent argument. */
