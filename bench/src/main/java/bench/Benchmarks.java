@@ -123,19 +123,36 @@ public final class Benchmarks {
         for (String c : repo.allTestClasses()) {
             console.add("--select-class=" + c);
         }
+        List<String> noCache = new ArrayList<>(grade);
+        noCache.add("--no-startup-cache");
         out.println("grading vs console launcher: " + warmups + " warm-up and " + runs + " measured run(s) of each, alternating");
         List<Double> graded = new ArrayList<>();
+        List<Double> cold = new ArrayList<>();
+        List<Double> none = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
         Proc.Run lastGrade = null;
         Proc.Run lastConsole = null;
         for (int i = -warmups; i < runs; i++) {
             String tag = i < 0 ? "warmup" + (-i) : "run" + (i + 1);
             lastGrade = Proc.run(grade, dir, dir.resolve("grade-" + tag + ".log"), false, RUN_TIMEOUT_SECONDS);
+            // A fresh machine's first grading: an empty temporary folder, so the start-up cache is made during the run.
+            Path tmp = Files.createDirectories(dir.resolve("tmp-" + tag));
+            List<String> fresh = new ArrayList<>(grade);
+            fresh.add(1, "-Djava.io.tmpdir=" + tmp);
+            Proc.Run coldRun = Proc.run(fresh, dir, dir.resolve("grade-cold-" + tag + ".log"), false, RUN_TIMEOUT_SECONDS);
+            Proc.Run noneRun = Proc.run(noCache, dir, dir.resolve("grade-none-" + tag + ".log"), false, RUN_TIMEOUT_SECONDS);
             lastConsole = Proc.run(console, dir, dir.resolve("console-" + tag + ".log"), false, RUN_TIMEOUT_SECONDS);
-            out.printf("  %s: grader %s s (exit %d), console launcher %s s (exit %d)%n", tag, Table.fmt(lastGrade.seconds(), 2),
-                    lastGrade.exitCode(), Table.fmt(lastConsole.seconds(), 2), lastConsole.exitCode());
+            out.printf("  %s: grader %s s (exit %d), first grading %s s (exit %d), no cache %s s (exit %d), console launcher %s s (exit %d)%n",
+                    tag, Table.fmt(lastGrade.seconds(), 2), lastGrade.exitCode(), Table.fmt(coldRun.seconds(), 2), coldRun.exitCode(),
+                    Table.fmt(noneRun.seconds(), 2), noneRun.exitCode(), Table.fmt(lastConsole.seconds(), 2), lastConsole.exitCode());
+            if (coldRun.exitCode() != lastGrade.exitCode() || noneRun.exitCode() != lastGrade.exitCode()) {
+                throw new IllegalStateException("the gradings disagree: exit " + lastGrade.exitCode() + " with the start-up cache, "
+                        + coldRun.exitCode() + " making it, " + noneRun.exitCode() + " without it");
+            }
             if (i >= 0) {
                 graded.add(lastGrade.seconds());
+                cold.add(coldRun.seconds());
+                none.add(noneRun.seconds());
                 plain.add(lastConsole.seconds());
             }
         }
@@ -148,11 +165,19 @@ public final class Benchmarks {
                 .row("`grader.jar grade solutions` (compile, " + repo.specs().size() + " exercises, hidden tests, agent)",
                         Table.fmt(Proc.median(graded), 2) + " s", Table.fmt(Proc.min(graded), 2) + " s", Table.fmt(Proc.max(graded), 2) + " s",
                         runs, lastGrade.exitCode() + " (" + outcome + ")")
+                .row("the same, on a fresh machine: the start-up cache made during the grading (empty temporary folder)",
+                        Table.fmt(Proc.median(cold), 2) + " s", Table.fmt(Proc.min(cold), 2) + " s", Table.fmt(Proc.max(cold), 2) + " s",
+                        runs, "as above")
+                .row("the same with `--no-startup-cache`",
+                        Table.fmt(Proc.median(none), 2) + " s", Table.fmt(Proc.min(none), 2) + " s", Table.fmt(Proc.max(none), 2) + " s",
+                        runs, "as above")
                 .row("the same " + repo.allTestClasses().size() + " test classes in the JUnit console launcher, no agent",
                         Table.fmt(Proc.median(plain), 2) + " s", Table.fmt(Proc.min(plain), 2) + " s", Table.fmt(Proc.max(plain), 2) + " s",
                         runs, lastConsole.exitCode() + " (" + String.join(", ", tests) + ")");
         return "## Grading one submission vs the plain console launcher\n\n" + t.markdown()
-                + "\nRatio of the medians (grader / console launcher): **" + Table.fmt(ratio, 2) + "**. Both with "
+                + "\nRatio of the medians (grader with its start-up cache / console launcher): **" + Table.fmt(ratio, 2)
+                + "**; making the cache during the grading: " + Table.fmt(Proc.median(cold) / Proc.median(plain), 2)
+                + "; without it: " + Table.fmt(Proc.median(none) / Proc.median(plain), 2) + ". All with "
                 + "`-XX:ActiveProcessorCount=" + cpus + "`; run back to back, alternating, after " + warmups
                 + " warm-up run(s) of each. The grader's time includes compiling the solutions and its own JVM; the console"
                 + " launcher runs `solutions/target/classes` as built.\n";
