@@ -171,9 +171,14 @@ public final class StartupCache {
             first = mine;
         }
         Optional<Ready> made = first.join();
+        if (made.isEmpty()) {
+            // Not kept: a later grading looks again (another process may have been making it; failed.txt is quick to read).
+            this.made.remove(key, first);
+            return made;
+        }
         // Checked again before every use: the files may have changed since they were made or last checked. A changed
         // cache is deleted, so the next grading makes it again.
-        if (made.isPresent() && !intact(made.get())) {
+        if (!intact(made.get())) {
             if (this.made.remove(key, first)) {
                 deleteTree(made.get().dir());
             }
