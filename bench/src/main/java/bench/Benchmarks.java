@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Every benchmark of issue 4, each printing a Markdown table as soon as it is done; all of them, with the machine they
@@ -140,6 +142,11 @@ public final class Benchmarks {
             List<String> fresh = new ArrayList<>(grade);
             fresh.add(1, "-Djava.io.tmpdir=" + tmp);
             Proc.Run coldRun = Proc.run(fresh, dir, dir.resolve("grade-cold-" + tag + ".log"), false, RUN_TIMEOUT_SECONDS);
+            try (Stream<Path> made = Files.walk(tmp)) {
+                for (Path p : made.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
             Proc.Run noneRun = Proc.run(noCache, dir, dir.resolve("grade-none-" + tag + ".log"), false, RUN_TIMEOUT_SECONDS);
             lastConsole = Proc.run(console, dir, dir.resolve("console-" + tag + ".log"), false, RUN_TIMEOUT_SECONDS);
             out.printf("  %s: grader %s s (exit %d), first grading %s s (exit %d), no cache %s s (exit %d), console launcher %s s (exit %d)%n",

@@ -107,7 +107,8 @@ record AgentArguments(Map<String, List<String>> kernels, int threads, int proces
                     }
                 }
                 default -> problems.add("the agent argument \"" + text + "\" should be kernels=Class#method,...;"
-                        + "threads=N;processes=N;network=loopback|open;locks=p,...;jdkcache=<file>#<sha-256>;export=<file>, each part optional (or nothing); \"" + option
+                        + "threads=N;processes=N;network=loopback|open;locks=p,...;"
+                        + "jdkcache=<file>#<sha-256>;export=<file>, each part optional (or nothing); \"" + option
                         + "\" is none of these");
             }
         }

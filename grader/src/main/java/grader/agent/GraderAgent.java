@@ -3,9 +3,13 @@ package grader.agent;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
@@ -69,14 +73,14 @@ public final class GraderAgent {
             Sinks.install();
             InstallLog log = new InstallLog(arguments.export() != null);
             String whyNotCached = arguments.jdkCache() == null ? "no cache given"
-                    : JdkClassCache.redefine(inst, java.nio.file.Path.of(arguments.jdkCache()), arguments.jdkCacheSha256(),
+                    : JdkClassCache.redefine(inst, Path.of(arguments.jdkCache()), arguments.jdkCacheSha256(),
                             JDK_TYPES, log);
             System.setProperty(JdkClassCache.PROPERTY, whyNotCached == null ? "cache" : "byte-buddy: " + whyNotCached);
             if (whyNotCached != null) {
                 installJdkProbes(inst, log);
             }
             if (arguments.export() != null) {
-                JdkClassCache.write(java.nio.file.Path.of(arguments.export()), JDK_TYPES, log.bytes());
+                JdkClassCache.write(Path.of(arguments.export()), JDK_TYPES, log.bytes());
             }
             if (!arguments.kernels().isEmpty()) {
                 installKernelProbes(inst, arguments, log);
@@ -151,7 +155,7 @@ public final class GraderAgent {
      * Byte Buddy part is built when the first kernel class loads (see {@link LazyTransformer}).
      */
     private static void installKernelProbes(Instrumentation inst, AgentArguments arguments, InstallLog log) {
-        java.util.Set<String> classes = java.util.Set.copyOf(arguments.kernels().keySet());
+        Set<String> classes = Set.copyOf(arguments.kernels().keySet());
         inst.addTransformer(new LazyTransformer(classes::contains, () -> new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
@@ -169,12 +173,12 @@ public final class GraderAgent {
      */
     private static void installSharedStateProbes(Instrumentation inst, AgentArguments arguments, InstallLog log) {
         List<String> prefixes = arguments.lockPackages().stream().map(p -> p + ".").toList();
-        java.util.function.Predicate<String> wanted = name -> prefixes.stream().anyMatch(name::startsWith)
+        Predicate<String> wanted = name -> prefixes.stream().anyMatch(name::startsWith)
                 && grader.probes.LearnerCode.isLearner(name);
         inst.addTransformer(new LazyTransformer(wanted, () -> sharedStateTransformer(arguments, log)), false);
     }
 
-    private static java.lang.instrument.ClassFileTransformer sharedStateTransformer(AgentArguments arguments, InstallLog log) {
+    private static ClassFileTransformer sharedStateTransformer(AgentArguments arguments, InstallLog log) {
         net.bytebuddy.matcher.ElementMatcher.Junction<net.bytebuddy.description.type.TypeDescription> inPackages =
                 net.bytebuddy.matcher.ElementMatchers.none();
         for (String p : arguments.lockPackages()) {

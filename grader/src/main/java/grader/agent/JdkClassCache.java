@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.instrument.ClassDefinition;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,12 +16,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JDK classes as the agent's transformers left them, kept in a file so that a later test JVM on the same JDK
- * redefines them directly: no Byte Buddy is loaded and nothing is woven at start-up (issue 4: the agent's start-up).
+ * redefines them directly: nothing is woven at start-up.
  *
  * <p>Only the grader's training JVM, which holds no learner code, writes the file ({@code export=}); the grader hashes
  * it and passes the SHA-256 in each test JVM's agent argument ({@code jdkcache=file#sha}). Here the bytes are read
@@ -99,7 +102,7 @@ final class JdkClassCache {
         } catch (IOException | RuntimeException e) {
             return file + " is damaged (" + e + ")";
         }
-        if (!bytes.keySet().equals(new java.util.HashSet<>(types)) || bytes.size() != types.size()) {
+        if (!bytes.keySet().equals(Set.copyOf(types)) || bytes.size() != types.size()) {
             return file + " holds " + bytes.keySet() + ", not the agent's types " + types;
         }
         List<ClassDefinition> definitions = new ArrayList<>();
@@ -107,7 +110,7 @@ final class JdkClassCache {
             // The woven code calls ProbeHub, in the bootstrap loader's unnamed module: each transformed type's module
             // must read it, as Byte Buddy arranges when it weaves.
             Module hub = Class.forName("grader.agent.boot.ProbeHub", false, null).getModule();
-            java.util.Set<Module> modules = new java.util.LinkedHashSet<>();
+            Set<Module> modules = new LinkedHashSet<>();
             for (String type : types) {
                 Class<?> loaded = Class.forName(type, false, null);
                 modules.add(loaded.getModule());
@@ -115,12 +118,12 @@ final class JdkClassCache {
             }
             for (Module module : modules) {
                 if (!module.canRead(hub)) {
-                    inst.redefineModule(module, java.util.Set.of(hub), Map.of(), Map.of(), java.util.Set.of(), Map.of());
+                    inst.redefineModule(module, Set.of(hub), Map.of(), Map.of(), Set.of(), Map.of());
                 }
             }
             // One call: the JVM checks every definition before it changes any class.
             inst.redefineClasses(definitions.toArray(new ClassDefinition[0]));
-        } catch (ClassNotFoundException | LinkageError | RuntimeException | java.lang.instrument.UnmodifiableClassException e) {
+        } catch (ClassNotFoundException | LinkageError | RuntimeException | UnmodifiableClassException e) {
             return "the JVM refused the cached classes (" + e + ")";
         }
         types.forEach(log::cached);

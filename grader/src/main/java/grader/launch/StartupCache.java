@@ -31,7 +31,7 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * The test JVM's start-up cache (issue 4): made once per JDK and grader build, by JVMs that hold no learner code, and
+ * The test JVM's start-up cache: made once per JDK and grader build, by JVMs that hold no learner code, and
  * used by every test JVM after that. Three files:
  * <ul>
  *   <li>{@code probehub.jar}: the agent's bootstrap class, put on {@code -Xbootclasspath/a} at start; appended at run
@@ -48,17 +48,19 @@ import java.util.stream.Stream;
  * build. The JVM reads the archive with {@code -Xshare:auto}, so one it cannot map is ignored too.
  */
 public final class StartupCache {
-    /** The test JVM's class path starts with these, in this order, when the cache is used. */
+    /** The cache's files, in its folder. */
     static final String BOOT_JAR = "probehub.jar";
     static final String JDK_CLASSES = "jdk-classes.bin";
     static final String ARCHIVE = "test-jvm.jsa";
     static final String CLASS_LIST = "classes.lst";
     static final String HASHES = "sha256.properties";
     static final String FAILED = "failed.txt";
+    /** The files a test JVM uses, each hashed. */
+    static final List<String> FILES = List.of(BOOT_JAR, JDK_CLASSES, ARCHIVE);
     /** Folders kept: other builds' caches beyond these, least recently made first, are deleted. */
     static final int KEPT = 4;
-    /** A training run's budget; past it the cache is given up for this build. */
-    static final Duration TRAINING_BUDGET = Duration.ofSeconds(120);
+    /** All the training runs' budget; past it this grading goes on without the cache, and a later one tries again. */
+    static final Duration MAKING_BUDGET = Duration.ofSeconds(90);
     /** A folder still without its hashes after this long was left by a grading that died making it. */
     static final Duration MAKER_GONE = Duration.ofMinutes(10);
     private static final String PROBE_HUB = "grader/agent/boot/ProbeHub.class";
@@ -69,9 +71,19 @@ public final class StartupCache {
      *
      * @param agentJar the agent jar it was made for (first on the class path)
      * @param dir its folder
-     * @param jdkClassesSha256 the SHA-256 of {@code jdk-classes.bin}, for the agent argument
+     * @param hashes each file's SHA-256, as this process first read or made them: every later check compares the
+     *               files with these, never with what the folder says by then
      */
-    public record Ready(Path agentJar, Path dir, String jdkClassesSha256) {
+    public record Ready(Path agentJar, Path dir, Map<String, String> hashes) {
+        public Ready {
+            hashes = Map.copyOf(hashes);
+        }
+
+        /** The SHA-256 of {@code jdk-classes.bin}, for the agent argument. */
+        public String jdkClassesSha256() {
+            return hashes.get(JDK_CLASSES);
+        }
+
         /** Flags for the test JVM, before {@code -javaagent}. */
         public List<String> jvmFlags() {
             List<String> flags = new ArrayList<>();
@@ -85,7 +97,7 @@ public final class StartupCache {
 
         /** The agent option naming the transformed JDK classes and their hash. */
         public String agentOption() {
-            return "jdkcache=" + dir.resolve(JDK_CLASSES) + "#" + jdkClassesSha256;
+            return "jdkcache=" + dir.resolve(JDK_CLASSES) + "#" + jdkClassesSha256();
         }
     }
 
@@ -241,31 +253,34 @@ public final class StartupCache {
     }
 
     private static Ready load(Path dir, Path agentJar) throws IOException {
-        Properties hashes = new Properties();
+        Properties recorded = new Properties();
         try (InputStream in = Files.newInputStream(dir.resolve(HASHES))) {
-            hashes.load(in);
+            recorded.load(in);
         }
-        String jdk = hashes.getProperty(JDK_CLASSES);
-        if (jdk == null) {
-            throw new IOException(dir + " has no hash of " + JDK_CLASSES);
+        Map<String, String> hashes = new java.util.HashMap<>();
+        for (String file : FILES) {
+            String sha = recorded.getProperty(file);
+            if (sha == null || !sha.matches("[0-9a-f]{64}")) {
+                throw new IOException(dir.resolve(HASHES) + " has no hash of " + file);
+            }
+            hashes.put(file, sha);
         }
-        return new Ready(agentJar.toAbsolutePath(), dir, jdk);
+        return new Ready(agentJar.toAbsolutePath(), dir, hashes);
     }
 
-    /** Every file is the one hashed when the cache was made. */
-    static boolean intact(Ready ready) {
+    /**
+     * Every file is still the one this process first hashed. Called before every test JVM start, restarts included (a
+     * learner's code in one test JVM could change a file for the next).
+     */
+    public static boolean intact(Ready ready) {
         try {
-            Properties hashes = new Properties();
-            try (InputStream in = Files.newInputStream(ready.dir().resolve(HASHES))) {
-                hashes.load(in);
-            }
-            for (String file : List.of(BOOT_JAR, JDK_CLASSES, ARCHIVE)) {
+            for (String file : FILES) {
                 Path p = ready.dir().resolve(file);
-                if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || !sha256(p).equals(hashes.getProperty(file))) {
+                if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || !sha256(p).equals(ready.hashes().get(file))) {
                     return false;
                 }
             }
-            return ready.jdkClassesSha256().equals(hashes.getProperty(JDK_CLASSES));
+            return true;
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -282,16 +297,23 @@ public final class StartupCache {
         } catch (FileAlreadyExistsException e) {
             return Optional.empty();
         }
-        String why;
+        Failure failure;
         try {
-            why = train(dir, agentJar.toAbsolutePath(), graderJar.toAbsolutePath());
-        } catch (IOException | RuntimeException e) {
-            why = "the start-up cache could not be made: " + e;
+            failure = train(dir, agentJar.toAbsolutePath(), graderJar.toAbsolutePath(), System.nanoTime() + MAKING_BUDGET.toNanos());
+        } catch (IOException e) {
+            failure = new Failure("the start-up cache could not be made: " + e, true);
+        } catch (RuntimeException e) {
+            failure = new Failure("the start-up cache could not be made: " + e, false);
         }
-        if (why != null) {
-            Files.deleteIfExists(dir.resolve(ARCHIVE));
-            Files.deleteIfExists(dir.resolve(JDK_CLASSES));
-            Files.writeString(dir.resolve(FAILED), why + "\n");
+        if (failure != null) {
+            if (failure.retry()) {
+                deleteTree(dir);
+            } else {
+                for (Path p : List.of(dir.resolve(ARCHIVE), dir.resolve(JDK_CLASSES), dir.resolve(BOOT_JAR), dir.resolve(CLASS_LIST))) {
+                    Files.deleteIfExists(p);
+                }
+                Files.writeString(dir.resolve(FAILED), failure.why() + "\n");
+            }
             return Optional.empty();
         }
         pruneOthers(dir);
@@ -302,9 +324,10 @@ public final class StartupCache {
      * The training runs: the agent exports the JDK classes it transformed; a second JVM takes them back as the test
      * JVM will and lists every class it loads while running a test through JUnit; {@code -Xshare:dump} archives them.
      *
-     * @return null when all three files are made, else why not
+     * @param deadline {@link System#nanoTime()} past which the making is given up
+     * @return null when all three files are made and checked, else why not
      */
-    static String train(Path work, Path agentJar, Path graderJar) throws IOException {
+    static Failure train(Path work, Path agentJar, Path graderJar, long deadline) throws IOException {
         Path boot = work.resolve(BOOT_JAR);
         writeBootJar(agentJar, boot);
         String classPath = agentJar + java.io.File.pathSeparator + graderJar;
@@ -314,12 +337,12 @@ public final class StartupCache {
         Path jdk = work.resolve(JDK_CLASSES);
         List<String> export = new ArrayList<>(base);
         export.addAll(List.of("-javaagent:" + agentJar + "=export=" + jdk, "-cp", classPath, WARMUP, "agent-only"));
-        String failed = run(export, work, "exporting the transformed JDK classes");
+        Failure failed = run(export, work, "exporting the transformed JDK classes", deadline);
         if (failed != null) {
             return failed;
         }
         if (!Files.isRegularFile(jdk)) {
-            return "the agent wrote no " + JDK_CLASSES;
+            return new Failure("the agent wrote no " + JDK_CLASSES, false);
         }
         String jdkSha = sha256(jdk);
 
@@ -328,13 +351,13 @@ public final class StartupCache {
         training.add("-XX:DumpLoadedClassList=" + list);
         training.addAll(List.of("-javaagent:" + agentJar + "=jdkcache=" + jdk + "#" + jdkSha + ";kernels=" + WARMUP
                 + "$Kernel#run;threads=100000;processes=100;network=loopback", "-cp", classPath, WARMUP));
-        failed = run(training, work, "the training run");
+        failed = run(training, work, "the training run", deadline);
         if (failed != null) {
             return failed;
         }
         String used = Files.readString(work.resolve("training.out")).strip();
         if (!used.endsWith("jdk classes: cache")) {
-            return "the training run's agent did not take the JDK classes from the cache: " + used;
+            return new Failure("the training run's agent did not take the JDK classes from the cache: " + used, false);
         }
 
         keepClassesOnly(list);
@@ -343,28 +366,28 @@ public final class StartupCache {
         List<String> dump = new ArrayList<>(base);
         dump.addAll(List.of("-Xshare:dump", "--add-modules", "java.instrument", "-XX:SharedClassListFile=" + list,
                 "-XX:SharedArchiveFile=" + archive, "-cp", classPath));
-        failed = run(dump, work, "-Xshare:dump");
+        failed = run(dump, work, "-Xshare:dump", deadline);
         if (failed != null) {
             return failed;
         }
         if (!Files.isRegularFile(archive)) {
-            return "-Xshare:dump wrote no archive";
+            return new Failure("-Xshare:dump wrote no archive", false);
         }
         // Started exactly as a test JVM will be: the archive must be taken, and what the exercises do must work.
         List<String> check = new ArrayList<>(base);
         check.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-javaagent:" + agentJar + "=jdkcache="
                 + jdk + "#" + jdkSha + ";threads=100000;processes=100;network=loopback", "-cp", classPath, WARMUP, "check"));
-        failed = run(check, work, "the check of the finished cache");
+        failed = run(check, work, "the check of the finished cache", deadline);
         if (failed != null) {
             return failed;
         }
         String checked = Files.readString(work.resolve("training.out"));
         if (!checked.contains("jdk classes: cache") || !checked.contains("check: ok")) {
-            return "the check of the finished cache did not pass: " + checked.strip();
+            return new Failure("the check of the finished cache did not pass: " + checked.strip(), false);
         }
 
         Properties hashes = new Properties();
-        for (String file : List.of(BOOT_JAR, JDK_CLASSES, ARCHIVE)) {
+        for (String file : FILES) {
             hashes.setProperty(file, sha256(work.resolve(file)));
         }
         hashes.setProperty("java.vm.version", System.getProperty("java.vm.version"));
@@ -390,34 +413,48 @@ public final class StartupCache {
         Files.write(list, kept);
     }
 
-    /** {@return null when the JVM ran and ended with 0, else what happened} (its output goes to training.out) */
-    private static String run(List<String> command, Path work, String what) throws IOException {
+    /** Why the cache was not made; {@code retry} when a later grading may well make it (out of time, interrupted). */
+    record Failure(String why, boolean retry) {}
+
+    /** {@return null when the JVM ran and ended with 0 before the deadline, else what happened} (output: training.out) */
+    private static Failure run(List<String> command, Path work, String what, long deadline) throws IOException {
         Path out = work.resolve("training.out");
         Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(out.toFile()).start();
         try {
-            if (!p.waitFor(TRAINING_BUDGET.toSeconds(), TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                return what + " took more than " + TRAINING_BUDGET.toSeconds() + " s";
+            if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                kill(p);
+                return new Failure(what + " did not end within the " + MAKING_BUDGET.toSeconds() + " s the cache may take", true);
             }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
+            kill(p);
             Thread.currentThread().interrupt();
-            return what + " was interrupted";
+            return new Failure(what + " was interrupted", true);
         }
         if (p.exitValue() != 0) {
             String text = Files.readString(out);
-            return what + " ended with " + p.exitValue() + ": " + text.substring(Math.max(0, text.length() - 2000)).strip();
+            return new Failure(what + " ended with " + p.exitValue() + ": " + text.substring(Math.max(0, text.length() - 2000)).strip(),
+                    false);
         }
         return null;
+    }
+
+    /** Ends a training JVM and whatever it started, and waits for it: none outlives the grading. */
+    private static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void writeBootJar(Path agentJar, Path boot) throws IOException {
         try (JarFile agent = new JarFile(agentJar.toFile())) {
             JarEntry entry = agent.getJarEntry(PROBE_HUB);
             if (entry == null) {
-                throw new IOException(agentJar + " holds no " + PROBE_HUB);
+                throw new IllegalStateException(agentJar + " holds no " + PROBE_HUB);
             }
             try (InputStream in = agent.getInputStream(entry);
                  JarOutputStream out = new JarOutputStream(Files.newOutputStream(boot))) {

@@ -221,8 +221,10 @@ public final class TestJvm {
                 + ";processes=" + request.limits().processes() + ";network=" + request.limits().network()
                 + (request.lockPackages().isEmpty() ? "" : ";locks=" + String.join(",", request.lockPackages()));
         List<Path> classPath = new ArrayList<>();
-        if (request.startup().isPresent()) {
-            StartupCache.Ready cache = request.startup().get();
+        // Checked at every start, restarts included: a learner's code in the last test JVM could have changed a file.
+        Optional<StartupCache.Ready> startup = request.startup().filter(StartupCache::intact);
+        if (startup.isPresent()) {
+            StartupCache.Ready cache = startup.get();
             cmd.addAll(cache.jvmFlags());
             agentArgs += ";" + cache.agentOption();
             // The archive was made for this class path's head (the agent's classes already are on the class path).

@@ -1,11 +1,25 @@
 package grader.launch.fork;
 
+import com.sun.net.httpserver.HttpServer;
 import grader.probes.LearnerCode;
 import grader.probes.Recorder;
 import java.io.BufferedWriter;
 import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The training run of the start-up cache ({@code grader.launch.StartupCache}), in a JVM that holds no learner code:
@@ -45,30 +59,30 @@ public final class Warmup {
      * loopback HTTP round trip through {@code HttpClient}) still works; a wrong archive once made requests hang.
      */
     private static void check() {
-        java.time.Duration limit = java.time.Duration.ofSeconds(20);
-        try (java.util.concurrent.ExecutorService serverThreads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-             java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(limit).build();
-             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+        Duration limit = Duration.ofSeconds(20);
+        try (ExecutorService serverThreads = Executors.newVirtualThreadPerTaskExecutor();
+             HttpClient client = HttpClient.newBuilder().connectTimeout(limit).build();
+             ExecutorService pool = Executors.newFixedThreadPool(2)) {
             // As the exercises' tests serve their pages: com.sun.net.httpserver on virtual threads, on 127.0.0.1.
-            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-                    new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), 0), 0);
+            HttpServer server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
             server.setExecutor(serverThreads);
             server.createContext("/", exchange -> {
-                byte[] body = "ok".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
             server.start();
             try {
-                java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/page");
-                List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+                URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/page");
+                List<Future<Integer>> statuses = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
-                    statuses.add(pool.submit(() -> client.send(java.net.http.HttpRequest.newBuilder(uri).timeout(limit).GET().build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()));
+                    statuses.add(pool.submit(() -> client.send(HttpRequest.newBuilder(uri).timeout(limit).GET().build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode()));
                 }
-                for (java.util.concurrent.Future<Integer> status : statuses) {
-                    int code = status.get(limit.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                for (Future<Integer> status : statuses) {
+                    int code = status.get(limit.toSeconds(), TimeUnit.SECONDS);
                     if (code != 200) {
                         throw new IllegalStateException("a loopback request answered " + code);
                     }

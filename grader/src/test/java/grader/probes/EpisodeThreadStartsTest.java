@@ -1,0 +1,71 @@
+package grader.probes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * How a learner's thread start is counted: by the frames between the learner's call and the start, not by what the
+ * learner's code itself runs in. The agent's probe is stood in for by a direct {@link Recorder#threadStarted} call.
+ */
+@Timeout(30)
+class EpisodeThreadStartsTest {
+
+    /** The learner's code. */
+    static final class Learner {
+        static void startOne(Thread t) {
+            Recorder.threadStarted(t);
+        }
+
+        /** A thread started from a task the learner's code runs in a pool of its own. */
+        static void startOneFromAPoolTask(Thread t) {
+            ForkJoinPool pool = new ForkJoinPool(1);
+            try {
+                pool.submit(() -> Recorder.threadStarted(t)).join();
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @BeforeEach
+    void declare() {
+        LearnerCode.declare(Set.of(Learner.class.getName()));
+    }
+
+    @AfterEach
+    void forget() {
+        LearnerCode.declare(Set.of());
+    }
+
+    @Test
+    void aThreadTheLearnerStartsInsideAPoolTaskIsAThreadApiStartNotAnExecutorStart() {
+        Map<String, Long> counters;
+        try (Episode episode = Episode.begin("threads", "test", "download", 2, "none", 0).watchThreadApi(Duration.ofSeconds(1))) {
+            Learner.startOne(new Thread(() -> {}, "direct"));
+            Learner.startOneFromAPoolTask(new Thread(() -> {}, "from-a-task"));
+            episode.returned();
+            counters = episode.evidence().counters();
+        }
+        assertEquals(2L, counters.get("thread-api-starts"), counters::toString);
+        assertEquals(null, counters.get("executor-starts"), counters::toString);
+    }
+
+    @Test
+    void aStartWithNoLearnerFrameBeforeTheFirstOtherFrameIsNotTheLearners() {
+        Map<String, Long> counters;
+        try (Episode episode = Episode.begin("threads", "test", "download", 1, "none", 0).watchThreadApi(Duration.ofSeconds(1))) {
+            Recorder.threadStarted(new Thread(() -> {}, "by-the-test"));
+            episode.returned();
+            counters = episode.evidence().counters();
+        }
+        assertEquals(null, counters.get("thread-api-starts"), counters::toString);
+    }
+}
