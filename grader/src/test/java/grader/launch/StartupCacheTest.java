@@ -35,4 +35,25 @@ class StartupCacheTest {
         Files.setLastModifiedTime(grader, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(grader).toMillis() - 60_000));
         org.junit.jupiter.api.Assertions.assertNotEquals(key, StartupCache.key(agent, grader), "a rebuilt grader.jar needs a new cache");
     }
+
+    @Test
+    void everyTestJvmStartChecksTheFilesAndStartsWithoutTheCacheOnceOneChanged(@TempDir Path dir) throws IOException {
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        for (String file : StartupCache.FILES) {
+            hashes.put(file, StartupCache.sha256(Files.writeString(dir.resolve(file), file)));
+        }
+        StartupCache.Ready ready = new StartupCache.Ready(dir.resolve("grader-agent.jar"), dir, hashes);
+        TestJvm.Request request = new TestJvm.Request(dir.resolve("grader-agent.jar"), List.of(), List.of(dir.resolve("grader.jar")),
+                java.util.Set.of(), List.of("course.XTest"), 6, List.of(), java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofSeconds(600), dir, 1024, grader.launch.Limits.DEFAULT, List.of(), java.util.Optional.of(ready));
+
+        List<String> first = TestJvm.command(request, List.of("course.XTest"), 1, dir.resolve("t"), dir.resolve("l"));
+        org.junit.jupiter.api.Assertions.assertTrue(first.contains("-XX:SharedArchiveFile=" + dir.resolve(StartupCache.ARCHIVE)), first::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(first.stream().anyMatch(a -> a.endsWith(";" + ready.agentOption())), first::toString);
+
+        Files.writeString(dir.resolve(StartupCache.ARCHIVE), "changed by the last test JVM");
+        List<String> restart = TestJvm.command(request, List.of("course.XTest"), 1, dir.resolve("t"), dir.resolve("l"));
+        org.junit.jupiter.api.Assertions.assertFalse(restart.stream().anyMatch(a -> a.contains(dir.toString() + "/" + StartupCache.ARCHIVE)
+                || a.contains("jdkcache=") || a.startsWith("-Xbootclasspath")), restart::toString);
+    }
 }
