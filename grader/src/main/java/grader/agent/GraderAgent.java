@@ -21,7 +21,9 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
  * kernels named in its argument ({@code kernels=Class#method,...}), checks that every probe fires, turns on the caps
  * on thread and process starts and the loopback-only network its argument gives ({@code ;threads=N;processes=N;network=loopback},
  * see {@link AgentArguments}), calls
- * {@link grader.probes.Recorder#agentInstalled} once: with null, or with what failed and what to do.
+ * {@link grader.probes.Recorder#agentInstalled} once: with null, or with what failed and what to do. Given the
+ * grader's start-up cache ({@code jdkcache=}), it redefines the JDK classes from it instead of weaving them (see
+ * {@link JdkClassCache}); the learner's kernels and shared-state classes are woven when they load.
  *
  * <p>It never throws out of premain and writes nothing to stdout; stderr gets Byte Buddy's transformation errors
  * only. The test JVM needs {@link grader.probes.AgentFlags#JVM_FLAGS} and the grader's classes on its class path.
