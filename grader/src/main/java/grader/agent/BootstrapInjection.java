@@ -1,19 +1,16 @@
 package grader.agent;
 
+import grader.probes.PrivateFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -79,7 +76,7 @@ final class BootstrapInjection {
         CRC32 crc = new CRC32();
         crc.update(bytes);
         String name = "probehub-" + Long.toHexString(crc.getValue()) + "-" + bytes.length + ".jar";
-        Path dir = privateDirectory();
+        Path dir = PrivateFolder.inTemp("grader-agent").orElse(null);
         if (dir == null) {
             Path jar = Files.createTempFile("grader-probehub", ".jar");
             jar.toFile().deleteOnExit();
@@ -102,37 +99,6 @@ final class BootstrapInjection {
             Files.deleteIfExists(part);
         }
         return jar;
-    }
-
-    /** {@code <tmp>/grader-agent-<user>}, owner-only where POSIX permissions exist; null if it can't be trusted. */
-    private static Path privateDirectory() {
-        try {
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "grader-agent-" + System.getProperty("user.name"));
-            boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-            try {
-                if (posix) {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectory(dir);
-                }
-            } catch (FileAlreadyExistsException ignored) {
-                // made by an earlier JVM
-            }
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                return null;
-            }
-            if (posix) {
-                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
-                boolean othersWrite = perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE);
-                String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
-                if (othersWrite || !owner.equals(System.getProperty("user.name"))) {
-                    return null;
-                }
-            }
-            return dir;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static boolean holds(Path jar, byte[] bytes) {

@@ -1,5 +1,6 @@
 package grader.launch;
 
+import grader.probes.PrivateFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -125,32 +123,7 @@ public final class StartupCache {
      * trusted (someone else's, or writable by others).
      */
     public static StartupCache inTempFolder() {
-        try {
-            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "grader-cache-" + System.getProperty("user.name"));
-            boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-            try {
-                if (posix) {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectory(dir);
-                }
-            } catch (FileAlreadyExistsException ignored) {
-                // made by an earlier grading
-            }
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                return off();
-            }
-            if (posix) {
-                Set<PosixFilePermission> perms = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
-                if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)
-                        || !Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))) {
-                    return off();
-                }
-            }
-            return at(dir);
-        } catch (IOException | RuntimeException e) {
-            return off();
-        }
+        return PrivateFolder.inTemp("grader-cache").map(StartupCache::at).orElseGet(StartupCache::off);
     }
 
     public boolean enabled() {
