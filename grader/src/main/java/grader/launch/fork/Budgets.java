@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * processor, between 1 and {@value #MAX_LOAD_SCALE}), and at most the ceiling (the per-test timeout the grader was
  * given). Once the learner's code has hung in this grading ({@link #hung()}), every later test gets its short budget:
  * {@value #SHORT_FACTOR} times the reference, at least {@link #SHORT_FLOOR}, so a method that always
- * hangs costs seconds a test (one whose threads keep working, a spinning loop, runs on to {@value #SHORT_RUN_ON} times
- * it). A test the resource does not know gets the ceiling (short: {@link #SHORT_UNKNOWN}).
+ * hangs costs seconds a test. A test whose threads still work at its budget (a slow machine, a slow solution, or a loop
+ * that spins forever: the grader cannot tell them apart) runs on to the ceiling, short budget or not. A test the resource does not know gets the ceiling (short: {@link #SHORT_UNKNOWN}).
  */
 final class Budgets {
     /** The reference run's milliseconds per test, {@code class#method=millis}. */
@@ -34,16 +34,13 @@ final class Budgets {
     static final int SHORT_FACTOR = 3;
     static final Duration SHORT_FLOOR = Duration.ofSeconds(2);
     static final Duration SHORT_UNKNOWN = Duration.ofSeconds(10);
-    /** How far past its short budget a test whose threads still work may run: a slow right one still passes. */
-    static final int SHORT_RUN_ON = 2;
     static final double MAX_LOAD_SCALE = 4;
 
     /**
      * One test's budget.
      *
      * @param time  when the grader looks at the test's threads first
-     * @param limit the latest it may run while its threads make progress: the ceiling, or {@value #SHORT_RUN_ON} times
-     *              {@code time} when short
+     * @param limit the latest it may run while its threads still work (the ceiling)
      * @param isShort whether it is a short budget (the learner's code had hung before)
      */
     record Budget(Duration time, Duration limit, boolean isShort) {
@@ -97,7 +94,7 @@ final class Budgets {
         if (hung.get()) {
             Duration time = ref == null ? min(SHORT_UNKNOWN, ceiling)
                     : min(ceiling, max(SHORT_FLOOR, scaled(ref * SHORT_FACTOR, loadScale)));
-            return new Budget(time, min(ceiling, time.multipliedBy(SHORT_RUN_ON)), true);
+            return new Budget(time, ceiling, true);
         }
         Duration time = ref == null ? ceiling : min(ceiling, max(FLOOR, scaled(ref * FACTOR, loadScale)));
         return new Budget(time, ceiling, false);

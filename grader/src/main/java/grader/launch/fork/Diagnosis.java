@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Watches the running test against its budget ({@link Budgets}). At the budget it looks at the threads, not the clock:
- * a deadlock, or no thread of this JVM and no child process that used the processor over the last
- * {@link #PROGRESS_WINDOW}, means the test hung; threads still working mean a slow machine or a slow solution, and the
- * test runs on, looked at again each window, up to its limit (a short budget has none). A hung test is described (the
+ * a deadlock, or no thread runnable in Java code and no thread of this JVM and no child process that used the processor
+ * over the last {@link #PROGRESS_WINDOW}, means the test hung; threads still working mean a slow machine or a slow
+ * solution, and the test runs on, looked at again each window, up to its limit (the ceiling). A hung test is described (the
  * threads of a deadlock with the locks they wait for and the learner's lines, else where the test's thread is), sent
  * as report entries while the threads are still where they hung, and then interrupted. One still running
  * {@link #DEAF_AFTER} later ignores interrupts: the grader is told at once ({@link #DEAF_KEY}) and ends this JVM.
@@ -63,6 +63,23 @@ final class Diagnosis implements Runnable {
         }
     }
 
+    /**
+     * {@return whether a thread other than this watcher is runnable in Java code} A thread runnable in a native method
+     * (a server's {@code epoll} wait, a socket read) or with no Java frames (the JVM's own) waits; one in Java code works,
+     * or would if a loaded machine gave it the processor, so it is never taken for hung.
+     */
+    static boolean runnableInJava() {
+        long self = Thread.currentThread().threadId();
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            StackTraceElement[] stack = info.getStackTrace();
+            if (info.getThreadId() != self && info.getThreadState() == Thread.State.RUNNABLE && stack.length > 0
+                    && !stack[0].isNativeMethod()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void run() {
         StreamingListener.Running watched = null;
@@ -110,7 +127,7 @@ final class Diagnosis implements Runnable {
                 continue;
             } else {
                 Work next = Work.now();
-                hung = deadlocked() || !next.since(sample);
+                hung = deadlocked() || (!next.since(sample) && !runnableInJava());
                 sample = next;
                 sampledAt = now;
             }
