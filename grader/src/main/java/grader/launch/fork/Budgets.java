@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code ReferenceBudgets} in the grader's tests), at least {@link #FLOOR}, times the machine's load (load average per
  * processor, between 1 and {@value #MAX_LOAD_SCALE}), and at most the ceiling (the per-test timeout the grader was
  * given). Once the learner's code has hung in this grading ({@link #hung()}), every later test gets its short budget:
- * {@value #SHORT_FACTOR} times the reference, at least {@link #SHORT_FLOOR}, so a method that always
+ * {@value #SHORT_FACTOR} times the reference, at least {@link #SHORT_FLOOR}, not scaled by load (a test that
+ * still works at it runs on, see below), so a method that always
  * hangs costs seconds a test. A test whose threads still work at its budget (a slow machine, a slow solution, or a loop
  * that spins forever: the grader cannot tell them apart) runs on to the ceiling, short budget or not. A test the resource does not know gets the ceiling (short: {@link #SHORT_UNKNOWN}).
  */
@@ -31,7 +32,7 @@ final class Budgets {
     static final String AFTER_HANG = "grader.afterHang";
     static final int FACTOR = 10;
     static final Duration FLOOR = Duration.ofSeconds(5);
-    static final int SHORT_FACTOR = 3;
+    static final int SHORT_FACTOR = 2;
     static final Duration SHORT_FLOOR = Duration.ofSeconds(2);
     static final Duration SHORT_UNKNOWN = Duration.ofSeconds(10);
     static final double MAX_LOAD_SCALE = 4;
@@ -93,7 +94,7 @@ final class Budgets {
         Long ref = referenceMillis.get(className + "#" + method);
         if (hung.get()) {
             Duration time = ref == null ? min(SHORT_UNKNOWN, ceiling)
-                    : min(ceiling, max(SHORT_FLOOR, scaled(ref * SHORT_FACTOR, loadScale)));
+                    : min(ceiling, max(SHORT_FLOOR, scaled(ref * SHORT_FACTOR, 1)));
             return new Budget(time, ceiling, true);
         }
         Duration time = ref == null ? ceiling : min(ceiling, max(FLOOR, scaled(ref * FACTOR, loadScale)));

@@ -46,7 +46,8 @@ class BudgetsTest {
         b.markHung();
         assertAll(
                 () -> assertTrue(b.hung()),
-                () -> assertEquals(Duration.ofSeconds(9), b.of("A", "slow", 1).time()),
+                () -> assertEquals(Duration.ofSeconds(6), b.of("A", "slow", 1).time()),
+                () -> assertEquals(Duration.ofSeconds(6), b.of("A", "slow", 4).time(), "not scaled by load"),
                 () -> assertEquals(CEILING, b.of("A", "slow", 1).limit(), "a test whose threads still work runs on"),
                 () -> assertEquals(Budgets.SHORT_FLOOR, b.of("A", "quick", 1).time()),
                 () -> assertEquals(Budgets.SHORT_UNKNOWN, b.of("A", "unknown", 1).time()),
