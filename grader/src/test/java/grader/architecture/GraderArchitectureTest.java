@@ -73,6 +73,10 @@ class GraderArchitectureTest {
 
     @Test
     void packagesHaveNoCycles() {
-        slices().matching("grader.(*)..").should().beFreeOfCycles().check(grader);
+        // (**) captures the whole package name, so every package is a slice of its own: grader.launch and
+        // grader.launch.fork are two slices, and a cycle between a package and its sub-package is found.
+        slices().matching("grader.(**)").should().beFreeOfCycles()
+                .because("a package that imports its sub-package and is imported back cannot be understood or moved alone")
+                .check(grader);
     }
 }
