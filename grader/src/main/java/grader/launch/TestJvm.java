@@ -1,6 +1,7 @@
 package grader.launch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import grader.launch.fork.ForkEvent;
 import grader.launch.fork.ForkMain;
 import java.io.BufferedReader;
 import java.io.IOException;
