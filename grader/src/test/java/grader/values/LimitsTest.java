@@ -1,10 +1,9 @@
-package grader.launch;
+package grader.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.values.Limits;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
