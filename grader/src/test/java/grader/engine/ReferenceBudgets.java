@@ -1,6 +1,6 @@
 package grader.engine;
 
-import grader.launch.Limits;
+import grader.values.Limits;
 import grader.launch.SourceCompiler;
 import grader.launch.TestJvm;
 import grader.probes.AgentFlags;
