@@ -22,7 +22,7 @@ class GradescopeExporterTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static JsonNode written(GradeReport report, Path dir) throws IOException {
-        Path file = new GradescopeExporter().write(report, dir);
+        Path file = Exporters.byId("gradescope").orElseThrow().write(report, dir, Audience.LEARNER);
         assertEquals(dir.resolve("results.json"), file);
         return JSON.readTree(file.toFile());
     }
@@ -132,7 +132,7 @@ class GradescopeExporterTest {
     @Test
     void aReportWhosePartsDoNotAddUpIsRefusedAndNothingIsWritten(@TempDir Path dir) {
         GradeReport wrong = SampleReports.report(31, 30, null, SampleReports.full("fetch"), SampleReports.full("compute"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GradescopeExporter().write(wrong, dir));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Exporters.byId("gradescope").orElseThrow().write(wrong, dir, Audience.LEARNER));
         assertAll(
                 () -> assertTrue(e.getMessage().contains("the exercises sum to 30, but the report says 31"), e.getMessage()),
                 () -> assertFalse(Files.exists(dir.resolve("results.json"))));

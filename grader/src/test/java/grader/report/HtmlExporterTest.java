@@ -30,7 +30,7 @@ class HtmlExporterTest {
     void htmlIsRegisteredAndWritesOneSelfContainedPage(@TempDir Path dir) throws Exception {
         Exporter html = Exporters.byId("html").orElseThrow();
         Path file = html.write(report(verdict("sequential", "fail", evidence("12 requests", 3, 1, HtmlFixture.sequential(12))),
-                List.of(), ""), dir);
+                List.of(), ""), dir, Audience.LEARNER);
         String page = Files.readString(file);
         String lower = page.toLowerCase(Locale.ROOT);
         assertAll(

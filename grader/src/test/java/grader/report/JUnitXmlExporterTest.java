@@ -19,7 +19,7 @@ import org.w3c.dom.NodeList;
 class JUnitXmlExporterTest {
 
     static Document written(GradeReport report, Path dir) throws Exception {
-        Path file = new JUnitXmlExporter().write(report, dir);
+        Path file = Exporters.byId("junit").orElseThrow().write(report, dir, Audience.LEARNER);
         assertEquals(dir.resolve("TEST-grader.xml"), file);
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
     }

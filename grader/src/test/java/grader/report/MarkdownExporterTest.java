@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MarkdownExporterTest {
 
     static String written(GradeReport report, Path dir) throws IOException {
-        Path file = new MarkdownExporter().write(report, dir);
+        Path file = Exporters.byId("markdown").orElseThrow().write(report, dir, Audience.LEARNER);
         assertEquals(dir.resolve("summary.md"), file);
         return Files.readString(file);
     }

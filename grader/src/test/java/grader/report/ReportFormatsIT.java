@@ -50,7 +50,7 @@ class ReportFormatsIT {
     }
 
     static Map<String, Path> exportAll(GradeReport report, String name) throws IOException {
-        return Exporters.writeAll(report, dir.resolve(name), java.util.List.of("gradescope", "classroom", "junit", "markdown"));
+        return Exporters.writeAll(report, dir.resolve(name), java.util.List.of("gradescope", "classroom", "junit", "markdown"), Audience.LEARNER);
     }
 
     @Test
