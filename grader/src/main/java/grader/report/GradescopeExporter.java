@@ -27,11 +27,14 @@ final class GradescopeExporter {
     static final String FILE = "results.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The top level; {@code execution_time} is the sum of the tests' durations in the test JVM (compiling and starting it left out). */
+    /**
+     * The top level; {@code execution_time} is the sum of the tests' durations in the test JVM (compiling and starting it
+     * left out), absent when no test has one.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"score", "execution_time", "output", "output_format", "test_output_format", "test_name_format", "visibility",
             "stdout_visibility", "extra_data", "tests"})
-    record Results(double score, @JsonProperty("execution_time") double executionTime, String output,
+    record Results(double score, @JsonProperty("execution_time") Double executionTime, String output,
                    @JsonProperty("output_format") String outputFormat,
                    @JsonProperty("test_output_format") String testOutputFormat,
                    @JsonProperty("test_name_format") String testNameFormat,
@@ -80,8 +83,9 @@ final class GradescopeExporter {
         if (report.graderError() != null) {
             extra.put("graderError", report.graderError());
         }
+        boolean timed = report.exercises().stream().flatMap(e -> e.tests().stream()).anyMatch(t -> t.durationMillis() != null);
         double seconds = report.exercises().stream().flatMap(e -> e.tests().stream()).mapToDouble(GradeReport.TestResult::seconds).sum();
-        return new Results(report.score(), Math.round(seconds * 1000) / 1000.0, MarkdownExporter.render(visibleNow), "md", "text", "text",
+        return new Results(report.score(), timed ? Math.round(seconds * 1000) / 1000.0 : null, MarkdownExporter.render(visibleNow), "md", "text", "text",
                 "visible", "hidden", extra, tests);
     }
 

@@ -92,7 +92,7 @@ final class MarkdownExporter {
                         .append(t.durationMillis() == null ? "" : " (" + Durations.text(t.durationMillis()) + ")")
                         .append(!ScoredPart.shownToLearners(t) ? ": " + t.status() + ", details not shown yet (shown "
                                 + t.visibility().replace('_', ' ') + ")"
-                                : t.message() == null ? ": " + t.status() : ": " + inline(ScoredPart.firstLine(t.message())))
+                                : t.message() == null ? " (" + t.status() + ")" : ": " + inline(ScoredPart.firstLine(t.message())))
                         .append(t.site() == null ? "" : " at `" + t.site().toString().replace("`", "'") + "`").append('\n'));
                 if (bad.size() > 20) {
                     md.append("- ... and ").append(bad.size() - 20).append(" more in report.json\n");

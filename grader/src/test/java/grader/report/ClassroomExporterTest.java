@@ -197,7 +197,13 @@ class ClassroomExporterTest {
 
     @Test
     void failingEntriesCarryTheLearnersLineTheirTimeAndNoHiddenMessage(@TempDir Path dir) throws IOException {
-        Map<String, JsonNode> r = written(SampleReports.belowFullMarks(), dir, Audience.LEARNER);
+        // The sample's functional part says 13 of 14 tests; the engine's says what its tests say: 1 of 5 passed.
+        GradeReport.ExerciseReport p = SampleReports.partial();
+        GradeReport.ExerciseReport e = new GradeReport.ExerciseReport(p.id(), p.title(), 5.95, p.maxScore(),
+                new GradeReport.Points(new GradeReport.Part(1.2, 6, "1 of 5 tests passed"), p.points().model(), p.points().statics()),
+                p.formula(), p.stages(), p.verdict(), p.statics(), p.tests());
+        GradeReport report = SampleReports.report(5.95, 15, null, e);
+        Map<String, JsonNode> r = written(report, dir, Audience.LEARNER);
         JsonNode model = tests(r.get("fetchmodel")).get(1);
         Map<String, JsonNode> functional = new LinkedHashMap<>();
         tests(r.get("fetchfunctional")).forEach(t -> functional.put(t.get("name").asText(), t));
@@ -215,8 +221,11 @@ class ClassroomExporterTest {
                 () -> assertTrue(secret.get("test_code").asText().contains("details not shown yet"), secret.toString()),
                 () -> assertTrue(!secret.toString().contains("hidden message"), secret.toString()),
                 () -> assertEquals(0, secret.get("line_no").asInt()));
-        String staff = Files.readString(Exporters.byId("classroom").orElseThrow().write(SampleReports.belowFullMarks(), dir.resolve("s"),
-                Audience.STAFF));
+        ClassroomReporter.Printed printed = ClassroomReporter.run(r);
+        assertAll(
+                () -> assertEquals("Points 5.95/15", printed.notice(), "1.2 + 4 + 0.75: every part is an exact share here"),
+                () -> assertEquals("Total: 5.95/15", printed.table()));
+        String staff = Files.readString(Exporters.byId("classroom").orElseThrow().write(report, dir.resolve("s"), Audience.STAFF));
         assertTrue(runners(staff).get("fetchfunctional").toString().contains("hidden message"), "staff see everything");
     }
 
