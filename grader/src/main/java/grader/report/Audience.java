@@ -76,7 +76,7 @@ public enum Audience {
     /** Rewrites absolute paths outside the submission to {@code …/<last name>}. */
     static final class Paths {
         /** An absolute path of two names or more, not inside a word, a URL or another path. */
-        private static final Pattern ABSOLUTE = Pattern.compile("(?<![\\w.~/:-])/(?:[\\w.@+$~-]+/)+[\\w.@+$~-]*");
+        private static final Pattern ABSOLUTE = Pattern.compile("(?<![\\w.~/-])/(?:[\\w.@+$~-]+/)+[\\w.@+$~-]*");
         private final String submission;
 
         Paths(String submission) {
