@@ -73,9 +73,10 @@ class StreamingListenerDurationTest {
         }
         Long slept = sleeper;
         Long returned = quick;
+        int inOrder = endsAfterDuration;
         assertAll(sent.toString(),
                 () -> assertTrue(slept != null && slept >= 300, "the sleeper took at least 300 ms: " + slept),
                 () -> assertTrue(returned != null && returned >= 0, "the quick test has a duration too: " + returned),
-                () -> assertEquals(2, endsAfterDuration, "each duration comes right before its test's end"));
+                () -> assertEquals(2, inOrder, "each duration comes right before its test's end"));
     }
 }
