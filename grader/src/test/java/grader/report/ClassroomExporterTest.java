@@ -248,4 +248,32 @@ class ClassroomExporterTest {
                 () -> assertTrue(lines.get(1).startsWith("fetchfunctional=")),
                 () -> assertTrue(lines.stream().skip(1).allMatch(l -> l.matches("[a-z0-9]+=[A-Za-z0-9+/=]+")), "base64, safe as a step output"));
     }
+
+    /** The workflow in docs/staff.md names exactly the runners the grader writes, each read from the step output of its name. */
+    @Test
+    void theDocumentedWorkflowReadsEveryRunnerTheGraderWrites() throws IOException {
+        Path repo = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
+        String docs = Files.readString(repo.resolve("docs/staff.md"));
+        int reporter = docs.indexOf("uses: classroom-resources/autograding-grading-reporter@v1");
+        assertTrue(reporter > 0, "docs/staff.md shows the reporter step");
+        String step = docs.substring(reporter, docs.indexOf("```", reporter));
+        java.util.regex.Matcher runners = java.util.regex.Pattern.compile("runners: (\\S+)").matcher(step);
+        assertTrue(runners.find(), step);
+        List<String> expected = new ArrayList<>();
+        for (String exercise : grader.verdict.ExerciseSpec.KNOWN) {
+            for (String part : List.of("functional", "model", "static")) {
+                expected.add(ClassroomExporter.runnerId(exercise, part));
+            }
+        }
+        java.util.regex.Matcher env = java.util.regex.Pattern.compile(
+                "([A-Z0-9]+)_RESULTS: \"\\$\\{\\{ steps\\.grader\\.outputs\\.([a-z0-9]+) }}\"").matcher(step);
+        List<String> variables = new ArrayList<>();
+        while (env.find()) {
+            assertEquals(env.group(1), env.group(2).toUpperCase(java.util.Locale.ROOT), env.group());
+            variables.add(env.group(2));
+        }
+        assertAll(
+                () -> assertEquals(expected, List.of(runners.group(1).split(","))),
+                () -> assertEquals(expected, variables));
+    }
 }
