@@ -3,7 +3,7 @@ package grader.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import grader.probes.Site;
+import grader.values.Site;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
 import java.io.IOException;

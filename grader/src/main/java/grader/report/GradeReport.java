@@ -1,6 +1,6 @@
 package grader.report;
 
-import grader.launch.TestJvm;
+import grader.values.ExitRequest;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
 import java.util.List;
@@ -56,8 +56,8 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
      * @param limits           what the learner's code was allowed (time per test, heap, threads, processes, output, network)
      */
     public record Environment(String jdk, Integer activeProcessors, boolean hiddenTests, long perTestTimeoutSeconds,
-                              long watchdogSeconds, Integer exitCode, boolean timedOut, List<TestJvm.ExitRequest> exits,
-                              String output, boolean outputCut, grader.launch.Limits limits) {
+                              long watchdogSeconds, Integer exitCode, boolean timedOut, List<ExitRequest> exits,
+                              String output, boolean outputCut, grader.values.Limits limits) {
         public Environment {
             exits = exits == null ? List.of() : List.copyOf(exits);
         }
@@ -109,7 +109,7 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
      * @param site       where in the learner's code it failed (the deepest learner frame of its trace), or null
      */
     public record TestResult(String id, String name, String kind, String className, String method, String status,
-                             String visibility, String message, String trace, Long durationMillis, grader.probes.Site site) {
+                             String visibility, String message, String trace, Long durationMillis, grader.values.Site site) {
 
         /** A result with no duration and no site. */
         public TestResult(String id, String name, String kind, String className, String method, String status,

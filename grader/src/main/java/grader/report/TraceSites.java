@@ -1,6 +1,6 @@
 package grader.report;
 
-import grader.probes.Site;
+import grader.values.Site;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import grader.launch.ForkEvent;
+import grader.launch.fork.ForkEvent;
 import grader.report.TraceSites;
 import java.io.BufferedWriter;
 import java.io.StringWriter;
