@@ -68,7 +68,7 @@ final class ReferenceBudgets {
                         Duration.ofSeconds(limits.perTestSeconds()), Duration.ofSeconds(900), work.resolve("test-jvm"),
                         64 * 1024, limits, spec.sharedState() ? List.of(spec.packageName()) : List.of(), Optional.empty()));
                 for (TestJvm.TestRun t : result.runs()) {
-                    List<String> ran = t.entries().getOrDefault("grader.ran", List.of());
+                    List<String> ran = t.entries().getOrDefault(grader.launch.fork.ForkEvent.DURATION_KEY, List.of());
                     if (ran.isEmpty()) {
                         throw new IllegalStateException(id + ": the reference solution's " + t.test().name() + " ended "
                                 + t.status() + " without a time: " + t.message());

@@ -22,8 +22,6 @@ final class StreamingListener implements TestExecutionListener {
     private static final int MAX_TRACE = 8_000;
     /** The report-entry key of a test's budget ({@link Budgets.Budget#describe()}), sent when it starts. */
     static final String BUDGET_KEY = "grader.budget";
-    /** The report-entry key of the milliseconds a test took, sent when it ends (what {@code ReferenceBudgets} reads). */
-    static final String RAN_KEY = "grader.ran";
     private final ForkMain.Channel channel;
     private final Budgets budgets;
     private TestPlan plan;
@@ -41,6 +39,11 @@ final class StreamingListener implements TestExecutionListener {
 
     Running running() {
         return running;
+    }
+
+    /** A listener whose tests have the ceiling (60 s) as their budget: for runs without the reference times. */
+    StreamingListener(ForkMain.Channel channel) {
+        this(channel, new Budgets(java.util.Map.of(), java.time.Duration.ofSeconds(60), false));
     }
 
     StreamingListener(ForkMain.Channel channel, Budgets budgets) {
@@ -116,15 +119,13 @@ final class StreamingListener implements TestExecutionListener {
                 // The grader interrupted it at its budget: whatever the interrupt made the test end with, it hung.
                 // The interrupt is not left for the next test.
                 Thread.interrupted();
-                channel.send(ForkEvent.entry(id.getUniqueId(), RAN_KEY, Long.toString((System.nanoTime() - r.startNanos()) / 1_000_000)));
+                channel.send(ForkEvent.entry(id.getUniqueId(), ForkEvent.DURATION_KEY,
+                        String.valueOf(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - r.startNanos()))));
                 String refused = grader.probes.Recorder.refusedSinceMark();
                 channel.send(ForkEvent.end(id.getUniqueId(), "FAILED", "timed out: ran past " + timedOut
                         + ", and ended when the grader interrupted it" + (refused == null ? "" : " [during this test the grader refused: " + refused + "]"),
                         result.getThrowable().map(StreamingListener::trace).orElse(null)));
                 return;
-            }
-            if (r != null) {
-                channel.send(ForkEvent.entry(id.getUniqueId(), RAN_KEY, Long.toString((System.nanoTime() - r.startNanos()) / 1_000_000)));
             }
             // JUnit gave up on the test at its timeout: say why it was stuck while the learner's threads
             // are still where they were (a deadlock outlives the interrupted test thread).
