@@ -59,7 +59,7 @@ public final class ModelRules {
                     (e, s) -> e.calls() == 0,
                     (e, s) -> (e.thrown() != null ? "The method threw " + e.thrown() + " before" : "We saw no")
                             + " " + plural(e.callLabel()) + (e.thrown() != null ? " were made." : " through "
-                            + ("io".equals(s.workload()) ? "the HttpClient you were given." : "the given kernel."))
+                            + (s.workload() == Workload.IO ? "the HttpClient you were given." : "the given kernel."))
                             + " The grader can only judge work it sees.",
                     e -> null),
             new Rule("global-lock", "workers took one shared lock for (nearly) every update: a GIL of your own",
@@ -235,11 +235,11 @@ public final class ModelRules {
             return new Judged("hard-coded-pool-size", "Your pool has " + p.max() + " threads, but " + e.limitName() + " = "
                     + e.limit() + ".", p.site(), e);
         }
-        if ("limit".equals(spec.poolSize()) && e.peakOverlap() > e.limit()) {
+        if (spec.poolSize() == PoolSize.LIMIT && e.peakOverlap() > e.limit()) {
             return new Judged("over-limit", "Up to " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
                     + e.limitName() + " = " + e.limit() + "." + poolNote(e), judged.site(), e);
         }
-        if ("limit".equals(spec.poolSize()) && e.rendezvous() != null && !e.rendezvous().reached()
+        if (spec.poolSize() == PoolSize.LIMIT && e.rendezvous() != null && !e.rendezvous().reached()
                 && e.peakOverlap() < Math.min(e.limit(), e.tasks())) {
             return new Judged("under-limit", "At most " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
                     + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e);
@@ -309,7 +309,7 @@ public final class ModelRules {
         if (p.max() == Integer.MAX_VALUE) {
             return false;
         }
-        if ("limit".equals(spec.poolSize())) {
+        if (spec.poolSize() == PoolSize.LIMIT) {
             return p.max() <= e.limit() && p.max() >= Math.min(e.limit(), e.tasks());
         }
         int cores = e.availableProcessors();
@@ -318,7 +318,7 @@ public final class ModelRules {
 
     /** A bounded pool with at most a quarter of the threads the limit allows: far below it. */
     private static boolean isSmall(ExerciseSpec spec, Evidence e, Evidence.PoolSeen p) {
-        return "limit".equals(spec.poolSize()) && p.max() != Integer.MAX_VALUE && p.max() * 4 <= Math.min(e.limit(), e.tasks());
+        return spec.poolSize() == PoolSize.LIMIT && p.max() != Integer.MAX_VALUE && p.max() * 4 <= Math.min(e.limit(), e.tasks());
     }
 
     private static String hardCodedSummary(ExerciseSpec spec, List<Judged> judged) {
