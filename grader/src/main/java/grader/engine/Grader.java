@@ -17,6 +17,7 @@ import grader.report.GradeReport.Stage;
 import grader.report.GradeReport.TestResult;
 import grader.verdict.ExerciseSpec;
 import grader.verdict.ModelRules;
+import grader.verdict.EarlyVerdicts;
 import grader.verdict.ModelVerdict;
 import grader.verdict.StructureCheck;
 import grader.verdict.statics.SandboxRules;
@@ -163,7 +164,7 @@ public final class Grader {
             String where = request.submission().relativize(sources) + "/";
             stages.add(new Stage("compile", "failed", "no sources found in " + where + ignoredNote, ignored));
             skipRest(stages, "compile");
-            return new Prepared(spec, stages, classes, List.of(), List.of(), false, early("not-submitted",
+            return new Prepared(spec, stages, classes, List.of(), List.of(), false, EarlyVerdicts.notSubmitted(
                     "No Java sources for " + spec.id() + " in " + where + ".",
                     "The grader looks for the exercise's classes under src/main/java/" + spec.packageName().replace('.', '/') + "/.",
                     "Put " + String.join(", ", spec.structure().stream().map(m -> m.className().substring(m.className().lastIndexOf('.') + 1) + ".java").distinct().toList())
@@ -174,9 +175,7 @@ public final class Grader {
                     + (compiled.errors().size() == 1 ? "" : "s") + "; first: " + compiled.errors().get(0),
                     Stream.concat(compiled.errors().stream(), ignored.stream()).toList()));
             skipRest(stages, "compile");
-            return new Prepared(spec, stages, classes, List.of(), List.of(), false, early("compile-error",
-                    "Your code does not compile: " + compiled.errors().get(0),
-                    "The grader can only run code that compiles.", "Fix the first error, then run the grader again."));
+            return new Prepared(spec, stages, classes, List.of(), List.of(), false, EarlyVerdicts.compileError(compiled.errors().get(0)));
         }
         stages.add(new Stage("compile", "ok", compiled.sources().size() + " source file(s) compiled" + ignoredNote,
                 Stream.concat(compiled.sources().stream(), ignored.stream()).toList()));
@@ -184,10 +183,7 @@ public final class Grader {
         if (!problems.isEmpty()) {
             stages.add(new Stage("structure", "failed", problems.get(0), problems));
             skipRest(stages, "structure");
-            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, early("structure-mismatch",
-                    "Your classes do not match the exercise: " + problems.get(0),
-                    "Hidden tests call the exact signatures of the exercise, so they cannot run against other ones.",
-                    "Keep the class and method declarations exactly as the stub in exercises/ has them."));
+            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, EarlyVerdicts.structureMismatch(problems.get(0)));
         }
         stages.add(new Stage("structure", "ok", "all required members present", List.of()));
 
@@ -198,11 +194,8 @@ public final class Grader {
             SandboxViolation first = refused.get(0);
             stages.add(new Stage("sandbox", "failed", first.message(), refused.stream().map(SandboxViolation::message).toList()));
             skipRest(stages, "sandbox");
-            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, new ModelVerdict("refused", "fail", 0,
-                    "Refused before running: " + first.message()
-                            + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more, listed in the sandbox stage)" : "") + ".",
-                    "The grader runs code it cannot trust, so it runs none that reaches outside the exercise: " + first.because() + ".",
-                    first.hint(), first.site(), List.of()));
+            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, EarlyVerdicts.refused(first.message(),
+                    refused.size() - 1, first.because(), first.hint(), first.site()));
         }
         stages.add(new Stage("sandbox", "ok", "nothing reaches outside the exercise", List.of()));
 
@@ -219,10 +212,6 @@ public final class Grader {
                 stages.add(new Stage(s, "skipped", "skipped because the " + failed + " stage failed", List.of()));
             }
         }
-    }
-
-    private static ModelVerdict early(String id, String summary, String why, String hint) {
-        return new ModelVerdict(id, "fail", 0, summary, why, hint, null, List.of());
     }
 
     private TestJvm.Request testJvmRequest(GradeRequest request, List<Prepared> runnable, Limits limits,
@@ -324,8 +313,7 @@ public final class Grader {
 
         ModelVerdict verdict;
         if (graderError != null && p.runnable()) {
-            verdict = new ModelVerdict("grader-error", "fail", 0, graderError, "This is the grader's fault, not yours.",
-                    "Tell your course staff; the report has the details.", null, List.of());
+            verdict = EarlyVerdicts.graderError(graderError);
         } else if (p.earlyVerdict() != null) {
             verdict = p.earlyVerdict();
         } else {

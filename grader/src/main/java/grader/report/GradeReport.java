@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record GradeReport(int schemaVersion, String grader, String submission, String gradedAt, Environment environment,
                           List<ExerciseReport> exercises, double score, double maxScore, String graderError) {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public GradeReport {
         exercises = List.copyOf(exercises);

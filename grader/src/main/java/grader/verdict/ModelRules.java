@@ -167,8 +167,9 @@ public final class ModelRules {
     /** Judges one exercise from all its observations. */
     public static ModelVerdict judge(ExerciseSpec spec, List<Evidence> observations) {
         if (observations.isEmpty()) {
-            return new ModelVerdict("no-evidence", "fail", 0,
-                    "No model check produced evidence (did the tests run?).", "The grader decides the model only from what it observes.",
+            String summary = "No model check produced evidence (did the tests run?).";
+            return new ModelVerdict(null, List.of(new ModelVerdict.Flaw(VerdictId.NO_EVIDENCE, summary, null, null)),
+                    Severity.FAIL.id(), 0, summary, "The grader decides the model only from what it observes.",
                     "See the test results above for why the checks did not run.", null, List.of());
         }
         List<Judged> judged = observations.stream().map(e -> judgeOne(spec, e)).toList();
@@ -178,27 +179,63 @@ public final class ModelRules {
                 .or(() -> judged.stream().filter(j -> !spec.models().expected().contains(j.id())).findFirst())
                 .orElse(judged.get(0));
         String summary = decisive.summary();
-        if ("hard-coded-pool-size".equals(decisive.id())) {
+        if (HARD_CODED_ID.equals(decisive.id())) {
             summary = hardCodedSummary(spec, judged);
+        }
+        // The decisive observation's flaw comes first; the others' flaws follow, once each. When the decisive
+        // observation shows a wrong model with no flaw, the model alone is the verdict.
+        List<ModelVerdict.Flaw> flaws = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<Judged> flawed = VerdictId.parse(decisive.id(), "rule book").isModel() ? List.of()
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(decisive), judged.stream()).toList();
+        for (Judged j : flawed) {
+            VerdictId id = VerdictId.parse(j.id(), "rule book");
+            if (!id.isModel() && seen.add(j.id())) {
+                flaws.add(new ModelVerdict.Flaw(id, j == decisive ? summary : j.summary(), j.evidence().scenario(), j.site()));
+            }
         }
         String id = decisive.id();
         ExerciseSpec.Feedback fb = spec.feedback().get(id);
         String why = fb != null ? fb.why() : DefaultFeedback.why(id, spec);
         String hint = fb != null ? fb.hint() : DefaultFeedback.hint(id, spec);
-        if (spec.models().expected().contains(id)) {
+        VerdictId model = decisive.model();
+        if (flaws.isEmpty() && spec.expects(model)) {
             // A spec may word the praise of an expected model itself, as the feedback's "why".
             String praise = fb != null ? fb.why() : DefaultFeedback.praise(id, spec);
-            return new ModelVerdict(id, "info", 1, summary, praise, null, decisive.site(), observations);
+            return new ModelVerdict(model, flaws, Severity.INFO.id(), 1, summary, praise, null, decisive.site(), observations);
         }
-        Double warn = spec.models().warn().get(id);
-        if (warn != null) {
-            return new ModelVerdict(id, "warn", warn, summary, why, hint, decisive.site(), observations);
+        // A warned model earns its share; a flaw costs every model point unless the spec gives it a share (the least
+        // of the shares when there are several).
+        Optional<Double> warn = flaws.isEmpty() ? spec.warnShare(model)
+                : flaws.stream().map(f -> spec.warnShare(f.id())).reduce(Optional.of(1.0),
+                        (x, y) -> x.isPresent() && y.isPresent() ? Optional.of(Math.min(x.get(), y.get())) : Optional.empty());
+        if (warn.isPresent()) {
+            return new ModelVerdict(model, flaws, Severity.WARN.id(), warn.get(), summary, why, hint, decisive.site(), observations);
         }
-        return new ModelVerdict(id, "fail", 0, summary, why, hint, decisive.site(), observations);
+        return new ModelVerdict(model, flaws, Severity.FAIL.id(), 0, summary, why, hint, decisive.site(), observations);
     }
 
+    private static final String HARD_CODED_ID = VerdictId.HARD_CODED_POOL_SIZE.id();
+
     /** The verdict of one observation, before points. */
-    record Judged(String id, String summary, Site site, Evidence evidence) {}
+    record Judged(VerdictId model, String id, String summary, Site site, Evidence evidence) {}
+
+    /**
+     * {@return the model the evidence shows, when the first rule that applied names a flaw} The model rules after it
+     * that name a model decide; none when the flaw is that nothing could be observed.
+     */
+    static VerdictId modelOf(Rule first, Evidence e, ExerciseSpec spec) {
+        VerdictId id = VerdictId.parse(first.id(), "rule book");
+        if (id.isModel()) {
+            return id;
+        }
+        if (id == VerdictId.NOT_IMPLEMENTED || id == VerdictId.NO_CALLS || id == VerdictId.UNKNOWN) {
+            return null;
+        }
+        return MODEL_RULES.subList(MODEL_RULES.indexOf(first) + 1, MODEL_RULES.size()).stream()
+                .filter(r -> VerdictId.parse(r.id(), "rule book").isModel() && r.applies().test(e, spec))
+                .map(r -> VerdictId.parse(r.id(), "rule book")).findFirst().orElse(null);
+    }
 
     static Judged judgeOne(ExerciseSpec spec, Evidence e) {
         Judged staged = StageRules.judgeOne(spec, e);
@@ -206,14 +243,15 @@ public final class ModelRules {
             return staged;
         }
         Rule model = MODEL_RULES.stream().filter(r -> r.applies().test(e, spec)).findFirst().orElseThrow();
-        Judged judged = new Judged(model.id(), model.summary().apply(e, spec), model.site().apply(e), e);
+        VerdictId observed = modelOf(model, e, spec);
+        Judged judged = new Judged(observed, model.id(), model.summary().apply(e, spec), model.site().apply(e), e);
         Optional<Evidence.PoolSeen> small = learnerPools(e).stream().filter(p -> isSmall(spec, e, p)).findFirst();
         if (small.isPresent() && spec.feedback().containsKey("small-pool")
                 && ("fixed-pool".equals(model.id()) || "fork-join-pool".equals(model.id()))) {
             // A pool far below the limit is its own mistake (a pool sized for CPU work, made to wait on the
             // network) where the exercise's spec words it; elsewhere it stays a pool of the wrong size.
             Evidence.PoolSeen p = small.get();
-            return new Judged("small-pool", "Your pool has " + count(p.max(), "thread") + " for " + e.limitName() + " = "
+            return new Judged(observed, "small-pool", "Your pool has " + count(p.max(), "thread") + " for " + e.limitName() + " = "
                     + e.limit() + ": at most " + e.peakOverlap() + " of " + count(e.tasks(), e.callLabel())
                     + " were in flight at once, while " + Math.min(e.limit(), e.tasks()) + " were allowed.", p.site(), e);
         }
@@ -232,16 +270,16 @@ public final class ModelRules {
         Optional<Evidence.PoolSeen> wrongSize = learnerPools(e).stream().filter(p -> !sizeFits(spec, e, p)).findFirst();
         if (wrongSize.isPresent() && ("fixed-pool".equals(model.id()) || "fork-join-pool".equals(model.id()))) {
             Evidence.PoolSeen p = wrongSize.get();
-            return new Judged("hard-coded-pool-size", "Your pool has " + p.max() + " threads, but " + e.limitName() + " = "
+            return new Judged(judged.model(), "hard-coded-pool-size", "Your pool has " + p.max() + " threads, but " + e.limitName() + " = "
                     + e.limit() + ".", p.site(), e);
         }
         if (spec.poolSize() == PoolSize.LIMIT && e.peakOverlap() > e.limit()) {
-            return new Judged("over-limit", "Up to " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
+            return new Judged(judged.model(), "over-limit", "Up to " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
                     + e.limitName() + " = " + e.limit() + "." + poolNote(e), judged.site(), e);
         }
         if (spec.poolSize() == PoolSize.LIMIT && e.rendezvous() != null && !e.rendezvous().reached()
                 && e.peakOverlap() < Math.min(e.limit(), e.tasks())) {
-            return new Judged("under-limit", "At most " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
+            return new Judged(judged.model(), "under-limit", "At most " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
                     + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e);
         }
         List<Evidence.PoolSeen> open = learnerPools(e).stream().filter(p -> !p.shutDown()).toList();
@@ -253,7 +291,7 @@ public final class ModelRules {
                     + String.join(", ", e.leakedThreads().subList(0, Math.min(3, e.leakedThreads().size())))
                     + (e.leakedThreads().size() > 3 ? ", ..." : "") + ")";
             Site site = open.isEmpty() ? e.startSite() : open.get(0).site();
-            return new Judged("leaked-threads", judged.summary() + " But " + what + threads + ".", site, e);
+            return new Judged(judged.model(), "leaked-threads", judged.summary() + " But " + what + threads + ".", site, e);
         }
         return judged;
     }
@@ -279,27 +317,27 @@ public final class ModelRules {
         // was being read, however slowly, so it is no deadlock (a virtual thread reading is not in a thread dump).
         if (e.counter("runall-stuck") > 0 && e.counter("stuck-flooders") > 0 && e.counter("stuck-reading-output") == 0
                 && e.counter("stuck-flood-written") <= PIPE_MAX_BYTES) {
-            return Optional.of(new Judged("pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child", "children")
+            return Optional.of(new Judged(judged.model(), "pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child", "children")
                     + " that print" + (e.counter("stuck-flooders") == 1 ? "s " : " ") + e.counter("stuck-flood-total")
                     + " bytes stopped after writing " + e.counter("stuck-flood-written") + " (a full pipe) and stayed alive." + waiting,
                     waitSite, e));
         }
         if (e.counter("runall-stuck") > 0 && e.counter("stuck-sleepers") > 0) {
             long alive = e.counter("stuck-children-alive");
-            return Optional.of(new Judged("no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
+            return Optional.of(new Judged(judged.model(), "no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
                     + " still alive long after the timeout (" + count((int) e.counter("stuck-sleepers"), "job") + " that never end"
                     + (e.counter("stuck-sleepers") == 1 ? "s" : "") + ")." + waiting, waitSite, e));
         }
         if (e.counter("children-peak") > e.limit()) {
-            return Optional.of(new Judged("unbounded-processes", "Up to " + e.counter("children-peak") + " child JVMs were alive at once for "
+            return Optional.of(new Judged(judged.model(), "unbounded-processes", "Up to " + e.counter("children-peak") + " child JVMs were alive at once for "
                     + count(e.tasks(), e.callLabel()) + ", but " + e.limitName() + " = " + e.limit() + ".", judged.site(), e));
         }
         if (e.counter("hold-target") > 0 && e.counter("hold-reached") == 0 && e.counter("children-peak") < Math.min(e.limit(), e.tasks())) {
-            return Optional.of(new Judged("under-limit", "At most " + e.counter("children-peak") + " child JVMs ran at once, but "
+            return Optional.of(new Judged(judged.model(), "under-limit", "At most " + e.counter("children-peak") + " child JVMs ran at once, but "
                     + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e));
         }
         if (e.counter("children-alive-at-return") > 0) {
-            return Optional.of(new Judged("leaked-processes", judged.summary() + " But " + count((int) e.counter("children-alive-at-return"),
+            return Optional.of(new Judged(judged.model(), "leaked-processes", judged.summary() + " But " + count((int) e.counter("children-alive-at-return"),
                     "child process was", "child processes were") + " still alive when your method returned.", judged.site(), e));
         }
         return Optional.empty();

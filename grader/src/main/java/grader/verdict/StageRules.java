@@ -88,7 +88,8 @@ final class StageRules {
     }
 
     private static ModelRules.Judged judged(String id, String summary, Site site, Evidence e) {
-        return new ModelRules.Judged(id, summary, site, e);
+        // Evidence with both stages shows a pipeline whatever its stages ran on; with no calls, nothing could be seen.
+        return new ModelRules.Judged("no-calls".equals(id) ? null : VerdictId.STAGED, id, summary, site, e);
     }
 
     private static String fetchNumbers(Evidence e, StageEvidence f) {

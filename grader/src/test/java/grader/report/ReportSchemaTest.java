@@ -61,14 +61,14 @@ class ReportSchemaTest {
                 Map.of("digest", new Evidence.StageEvidence(12, 6, Map.of("pool-worker", 12), Map.of("pool-worker", 6), 6,
                         new Evidence.RendezvousResult(6, true))));
         GradeReport.ExerciseReport e = SampleReports.full("fetch");
-        ModelVerdict v = new ModelVerdict(e.verdict().id(), e.verdict().severity(), 1, e.verdict().summary(), e.verdict().why(), null,
+        ModelVerdict v = SampleReports.verdict(e.verdict().id(), e.verdict().severity(), 1, e.verdict().summary(), e.verdict().why(), null,
                 site, List.of(evidence));
         GradeReport.ExerciseReport withEvidence = new GradeReport.ExerciseReport(e.id(), e.title(), e.score(), e.maxScore(), e.points(),
                 e.formula(), e.stages(), v, e.statics(), e.tests());
         GradeReport.Environment env = new GradeReport.Environment("21", null, false, 60, 600, null, true,
                 List.of(new TestJvm.ExitRequest("exit", 1, "course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:9)", null)), "out", true,
                 new grader.launch.Limits(120, 2048, 4000, 64, 128, "open"));
-        GradeReport report = new GradeReport(1, "dev", "/s", "2026-01-01T10:00:00Z", env, List.of(withEvidence), 15, 15, null);
+        GradeReport report = new GradeReport(GradeReport.SCHEMA_VERSION, "dev", "/s", "2026-01-01T10:00:00Z", env, List.of(withEvidence), 15, 15, null);
         assertEquals(List.of(), ReportSchema.problems(reportJson(report, dir)));
     }
 
@@ -90,7 +90,7 @@ class ReportSchemaTest {
     @Test
     void anotherSchemaVersionAnUnknownFieldOrAnUnknownStatusIsInvalid(@TempDir Path dir) throws IOException {
         ObjectNode report = (ObjectNode) JSON.readTree(reportJson(SampleReports.fullMarks(), dir));
-        ObjectNode v2 = report.deepCopy().put("schemaVersion", 2);
+        ObjectNode v2 = report.deepCopy().put("schemaVersion", 1);
         ObjectNode extra = report.deepCopy().put("grade", "A");
         ObjectNode green = report.deepCopy();
         ((ObjectNode) green.get("exercises").get(0).get("tests").get(0)).put("status", "green");
@@ -113,6 +113,7 @@ class ReportSchemaTest {
         d.put(GradeReport.Part.class, "part");
         d.put(GradeReport.Stage.class, "stage");
         d.put(ModelVerdict.class, "verdict");
+        d.put(ModelVerdict.Flaw.class, "flaw");
         d.put(Site.class, "site");
         d.put(Evidence.class, "evidence");
         d.put(Evidence.PoolSeen.class, "pool");
