@@ -154,9 +154,12 @@ public final class ModelRules {
                     e -> firstPool(e, "fjp").map(Evidence.PoolSeen::site).orElse(e.callSite())),
             new Rule("fixed-pool", "watched calls ran on pool workers or the learner's platform threads",
                     (e, s) -> e.callsOn(ThreadKind.POOL_WORKER) > 0 || e.callsOn(ThreadKind.PLATFORM) > 0,
-                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on a pool" + poolSizes(e, "tpe") + " ("
-                            + e.distinctThreads() + " of them did work), at most " + e.peakOverlap() + " at once ("
-                            + e.limitName() + " = " + e.limit() + ").",
+                    // Platform threads the code started itself are no pool: the sentence says which it was.
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on "
+                            + (firstPool(e, "tpe").isPresent() || e.callsOn(ThreadKind.POOL_WORKER) > 0
+                                    ? "a pool" + poolSizes(e, "tpe") + " (" + e.distinctThreads() + " of them did work)"
+                                    : count(e.platformStarts(), "platform thread") + " your code started")
+                            + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").",
                     e -> firstPool(e, "tpe").map(Evidence.PoolSeen::site).orElse(e.startSite())),
             new Rule("unknown", "the threads that did the work are of no kind the grader knows",
                     (e, s) -> true,
@@ -174,20 +177,25 @@ public final class ModelRules {
         }
         List<Judged> judged = observations.stream().map(e -> judgeOne(spec, e)).toList();
         // A wrong model decides before a warned one (e.g. a pool that works at one limit and ignores the other).
-        Judged decisive = judged.stream().filter(j -> !spec.models().expected().contains(j.id())
+        Judged first = judged.stream().filter(j -> !spec.models().expected().contains(j.id())
                         && !spec.models().warn().containsKey(j.id())).findFirst()
                 .or(() -> judged.stream().filter(j -> !spec.models().expected().contains(j.id())).findFirst())
                 .orElse(judged.get(0));
+        Judged decisive = first;
         String summary = decisive.summary();
         if (HARD_CODED_ID.equals(decisive.id())) {
-            summary = hardCodedSummary(spec, judged);
+            SizeFollows follows = sizeFollows(spec, judged);
+            summary = hardCodedSummary(spec, judged) + follows.sentence();
+            decisive = new Judged(decisive.model(), follows.id().id(), summary, decisive.site(), decisive.evidence());
         }
         // The decisive observation's flaw comes first; the others' flaws follow, once each. When the decisive
         // observation shows a wrong model with no flaw, the model alone is the verdict.
         List<ModelVerdict.Flaw> flaws = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         List<Judged> flawed = VerdictId.parse(decisive.id(), "rule book").isModel() ? List.of()
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of(decisive), judged.stream()).toList();
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(decisive),
+                        // the other observations' wrong sizes are the decisive one's, named once above
+                        judged.stream().filter(j -> !HARD_CODED_ID.equals(j.id()))).toList();
         for (Judged j : flawed) {
             VerdictId id = VerdictId.parse(j.id(), "rule book");
             if (!id.isModel() && seen.add(j.id())) {
@@ -245,6 +253,19 @@ public final class ModelRules {
         Rule model = MODEL_RULES.stream().filter(r -> r.applies().test(e, spec)).findFirst().orElseThrow();
         VerdictId observed = modelOf(model, e, spec);
         Judged judged = new Judged(observed, model.id(), model.summary().apply(e, spec), model.site().apply(e), e);
+        // A pool made with core size 0 and an unbounded queue never starts a second worker, whatever its maximum: its
+        // size looks right, so this comes before the size rules.
+        Optional<Evidence.PoolSeen> stuck = learnerPools(e).stream().filter(p -> "tpe".equals(p.kind()) && p.core() == 0
+                && p.max() > 1 && p.max() != Integer.MAX_VALUE).findFirst();
+        // One worker making every call looks serialized; the pool that kept it to one is the mistake to name.
+        if (stuck.isPresent() && (observed == VerdictId.FIXED_POOL || observed == VerdictId.SERIALIZED)
+                && e.callsOn(ThreadKind.POOL_WORKER) == e.calls() && e.distinctThreads() <= 1 && e.calls() > 1) {
+            Evidence.PoolSeen p = stuck.get();
+            return new Judged(VerdictId.FIXED_POOL, VerdictId.POOL_NEVER_GROWS.id(), "Your pool may have up to " + count(p.max(), "thread")
+                    + " but keeps none (core size 0), so its queue takes every task and it never grows past 1: all "
+                    + count(e.calls(), e.callLabel()) + " ran on " + count(e.distinctThreads(), "thread") + ", at most "
+                    + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").", p.site(), e);
+        }
         Optional<Evidence.PoolSeen> small = learnerPools(e).stream().filter(p -> isSmall(spec, e, p)).findFirst();
         if (small.isPresent() && spec.feedback().containsKey("small-pool")
                 && ("fixed-pool".equals(model.id()) || "fork-join-pool".equals(model.id()))) {
@@ -263,6 +284,33 @@ public final class ModelRules {
             Optional<Judged> isolation = isolationRules(e, judged);
             if (isolation.isPresent()) {
                 return isolation.get();
+            }
+        }
+        // Threads that do part of the work while the caller does the rest: the caller's share is not bounded by the
+        // pool, and the caller is not free to collect results. Asynchronous sends are all made by the caller: not this.
+        if (CALLER_SHARES_WITH.contains(observed) && e.asyncCalls() == 0 && e.callsOn(ThreadKind.CALLER) > 0
+                && e.callsOn(ThreadKind.CALLER) < e.calls()) {
+            return new Judged(observed, VerdictId.CALLER_DOES_WORK.id(), "Your own thread \"" + e.callerThread() + "\" made "
+                    + e.callsOn(ThreadKind.CALLER) + " of the " + count(e.calls(), e.callLabel()) + " itself, while "
+                    + count(e.distinctThreads() - 1, "other thread") + " made the other " + (e.calls() - e.callsOn(ThreadKind.CALLER))
+                    + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").", e.callSite(), e);
+        }
+        // For work sized to the cores, the threads that could do it must fit the cores: a pool's size is checked below;
+        // platform threads started without a pool are counted here (peak overlap cannot tell on a machine with few cores).
+        if (spec.poolSize() == PoolSize.CORES && observed == VerdictId.FIXED_POOL && learnerPools(e).isEmpty()
+                && e.callsOn(ThreadKind.PLATFORM) > 0) {
+            int cores = e.availableProcessors();
+            int started = e.platformStarts();
+            if (started < cores - 1) {
+                return new Judged(observed, VerdictId.TOO_FEW_THREADS.id(), "Your code started " + count(started, "platform thread")
+                        + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores + ": at most "
+                        + started + " of the " + cores + " cores can work at once, and the other " + (cores - started)
+                        + " sit idle.", e.startSite() != null ? e.startSite() : e.callSite(), e);
+            }
+            if (started > cores + 1) {
+                return new Judged(observed, VerdictId.POOL_SIZE_OFF_CORES.id(), "Your code started " + count(started, "platform thread")
+                        + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores
+                        + ": the threads beyond the cores only take turns on them.", e.startSite() != null ? e.startSite() : e.callSite(), e);
             }
         }
         // The model is right; now check that it is used within its bounds and cleaned up.
@@ -343,6 +391,61 @@ public final class ModelRules {
         return Optional.empty();
     }
 
+    /** The flaw ids of the models' own uses: which models a caller can share the work with. */
+    private static final Set<VerdictId> CALLER_SHARES_WITH = Set.of(VerdictId.FIXED_POOL, VerdictId.FORK_JOIN_POOL,
+            VerdictId.VIRTUAL_THREADS, VerdictId.THREAD_PER_TASK, VerdictId.EXECUTOR);
+
+    /** What a pool's wrong size follows, and the sentence that says it and what it should follow. */
+    record SizeFollows(VerdictId id, String sentence) {}
+
+    /**
+     * Names what a wrong pool size follows, from every observation's first pool: the number of items (one thread per
+     * item), the bound but off by a constant or a factor (maxWorkers + 3, twice the cores), or nothing (hard-coded).
+     * One observation cannot tell a constant from a multiple of the cores: a multiple is named as one.
+     */
+    static SizeFollows sizeFollows(ExerciseSpec spec, List<Judged> judged) {
+        record Seen(int size, int limit, int tasks, int cores) {}
+        List<Seen> seen = new ArrayList<>();
+        for (Judged j : judged) {
+            Evidence e = j.evidence();
+            learnerPools(e).stream().findFirst().ifPresent(p -> seen.add(new Seen(p.max(), e.limit(), e.tasks(), e.availableProcessors())));
+        }
+        String should = spec.poolSize() == PoolSize.LIMIT ? " It should follow " + judged.get(0).evidence().limitName() + "."
+                : " It should follow the cores (availableProcessors()).";
+        String bound = judged.get(0).evidence().limitName();
+        SizeFollows hardCoded = new SizeFollows(VerdictId.HARD_CODED_POOL_SIZE, " Its size does not follow " + bound + "." + should);
+        if (seen.isEmpty()) {
+            return hardCoded;
+        }
+        int expectedSize = spec.poolSize() == PoolSize.LIMIT ? seen.get(0).limit() : seen.get(0).cores();
+        if (seen.stream().allMatch(x -> x.size() == x.tasks()) && seen.get(0).size() != expectedSize) {
+            return new SizeFollows(VerdictId.POOL_SIZE_FOLLOWS_TASKS, " It follows the number of items: one thread per item." + should);
+        }
+        boolean severalBounds = seen.stream().map(Seen::limit).distinct().count() > 1;
+        if (severalBounds && seen.stream().map(Seen::size).distinct().count() == 1) {
+            return new SizeFollows(VerdictId.HARD_CODED_POOL_SIZE, " Its size stays the same whatever the limit: it is hard-coded." + should);
+        }
+        if (spec.poolSize() == PoolSize.LIMIT && severalBounds) {
+            long offsets = seen.stream().map(x -> x.size() - x.limit()).distinct().count();
+            if (offsets == 1) {
+                int d = seen.get(0).size() - seen.get(0).limit();
+                return new SizeFollows(VerdictId.POOL_SIZE_OFF_LIMIT, " It follows " + bound + " but is " + Math.abs(d)
+                        + (d > 0 ? " more" : " fewer") + " than it (" + bound + (d > 0 ? " + " : " - ") + Math.abs(d) + ")." + should);
+            }
+            if (seen.stream().allMatch(x -> x.limit() > 0 && x.size() % x.limit() == 0)
+                    && seen.stream().map(x -> x.size() / x.limit()).distinct().count() == 1) {
+                return new SizeFollows(VerdictId.POOL_SIZE_OFF_LIMIT, " It follows " + bound + " but is " + seen.get(0).size() / seen.get(0).limit()
+                        + " times it." + should);
+            }
+        }
+        if (spec.poolSize() == PoolSize.CORES && seen.stream().allMatch(x -> x.size() > x.cores() && x.size() % x.cores() == 0)
+                && seen.stream().map(x -> x.size() / x.cores()).distinct().count() == 1) {
+            return new SizeFollows(VerdictId.POOL_SIZE_OFF_CORES, " It follows the cores but is " + seen.get(0).size() / seen.get(0).cores()
+                    + " times them: the threads beyond the cores only take turns on them." + should);
+        }
+        return hardCoded;
+    }
+
     private static boolean sizeFits(ExerciseSpec spec, Evidence e, Evidence.PoolSeen p) {
         if (p.max() == Integer.MAX_VALUE) {
             return false;
@@ -370,10 +473,7 @@ public final class ModelRules {
                 parts.add(p.max() + " threads for " + e.limitName() + " = " + e.limit());
             });
         }
-        String base = "Your pool had " + String.join(" and ", new LinkedHashSet<>(parts)) + ".";
-        return sizes.size() == 1 && judged.stream().map(j -> j.evidence().limit()).distinct().count() > 1
-                ? base + " Its size stays the same whatever the limit: it is hard-coded."
-                : base + " Its size does not follow " + judged.get(0).evidence().limitName() + ".";
+        return "Your pool had " + String.join(" and ", new LinkedHashSet<>(parts)) + ".";
     }
 
     private static List<Evidence.PoolSeen> learnerPools(Evidence e) {
