@@ -19,6 +19,7 @@ import grader.verdict.ExerciseSpec;
 import grader.verdict.ModelRules;
 import grader.verdict.EarlyVerdicts;
 import grader.verdict.ModelVerdict;
+import grader.verdict.Observation;
 import grader.verdict.StructureCheck;
 import grader.verdict.statics.SandboxRules;
 import grader.verdict.statics.SandboxSources;
@@ -245,7 +246,7 @@ public final class Grader {
         ExerciseSpec spec = p.spec();
         List<Stage> stages = new ArrayList<>(p.stages());
         List<TestResult> tests = new ArrayList<>();
-        List<Evidence> evidence = new ArrayList<>();
+        List<Observation> evidence = new ArrayList<>();
         if (p.runnable() && run != null) {
             String notRunReason = notRunReason(run, request);
             for (TestJvm.TestRun r : run.runs()) {
@@ -279,7 +280,12 @@ public final class Grader {
                         status, message, r.trace()));
                 for (String json : r.entries().getOrDefault(EvidenceReport.KEY, List.of())) {
                     try {
-                        evidence.add(JSON.readValue(json, Evidence.class));
+                        // A test JUnit stopped at its time limit interrupted the learner's call: the call did not
+                        // return by itself, whatever the evidence recorded after that.
+                        boolean timedOut = "STUCK".equals(r.status()) || r.trace() != null
+                                && r.trace().startsWith(java.util.concurrent.TimeoutException.class.getName());
+                        evidence.add(new Observation(JSON.readValue(json, Evidence.class),
+                                timedOut ? Observation.Ending.TIMED_OUT : Observation.Ending.BY_ITSELF));
                     } catch (JsonProcessingException e) {
                         stages.add(new Stage("evidence", "failed", "unreadable evidence from " + r.test().name() + ": " + e.getOriginalMessage(), List.of()));
                     }
@@ -317,7 +323,7 @@ public final class Grader {
         } else if (p.earlyVerdict() != null) {
             verdict = p.earlyVerdict();
         } else {
-            verdict = ModelRules.judge(spec, evidence);
+            verdict = ModelRules.judgeObserved(spec, evidence);
         }
 
         List<TestResult> functional = tests.stream().filter(t -> !"model".equals(t.kind())).toList();

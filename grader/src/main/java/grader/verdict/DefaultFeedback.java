@@ -12,6 +12,8 @@ final class DefaultFeedback {
                     : "Each value must come from one call of the given kernel, so the grader can see the work.";
             case "no-evidence" -> "The grader decides the model only from what it observes.";
             case "unknown" -> "The grader could not tell which concurrency model ran the work.";
+            case "call-not-returned" -> "The grader judges the model only from a call that finished by itself: what your code"
+                    + " did after the grader interrupted it shows how it stops, not how it does the work.";
             case "too-few-threads", "digest-too-few-threads" -> "CPU-bound work uses as many cores as it has threads: with fewer"
                     + " threads than cores, the other cores sit idle however the work is split.";
             case "pool-size-off-cores", "digest-pool-too-large" -> "CPU-bound work cannot use more threads than there are cores:"
@@ -36,6 +38,7 @@ final class DefaultFeedback {
                     "Size the threads with Runtime.getRuntime().availableProcessors(), or use a parallel stream, which does it for you.";
             case "pool-size-off-limit", "pool-size-follows-tasks" -> "Make the pool exactly as large as the limit you are given.";
             case "caller-does-work" -> "Submit every item to the threads, and let your own thread only wait for the results.";
+            case "call-not-returned" -> "Make the method return by itself: look for a sleep or a wait that only an interrupt ends.";
             case "pool-never-grows" -> "Use Executors.newFixedThreadPool(n), or give the ThreadPoolExecutor a core size of n.";
             case "no-calls" -> spec.workload() == Workload.IO
                     ? "Call client.send (or sendAsync) on the client you are given, once per URL."

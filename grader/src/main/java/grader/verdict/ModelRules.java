@@ -167,15 +167,21 @@ public final class ModelRules {
                             + e.callsByKind() + ".",
                     Evidence::callSite));
 
-    /** Judges one exercise from all its observations. */
-    public static ModelVerdict judge(ExerciseSpec spec, List<Evidence> observations) {
+    /** Judges one exercise from evidence of calls that all ended by themselves. */
+    public static ModelVerdict judge(ExerciseSpec spec, List<Evidence> evidence) {
+        return judgeObserved(spec, evidence.stream().map(Observation::byItself).toList());
+    }
+
+    /** Judges one exercise from all its observations, each with how its call ended. */
+    public static ModelVerdict judgeObserved(ExerciseSpec spec, List<Observation> observed) {
+        List<Evidence> observations = observed.stream().map(Observation::evidence).toList();
         if (observations.isEmpty()) {
             String summary = "No model check produced evidence (did the tests run?).";
             return new ModelVerdict(null, List.of(new ModelVerdict.Flaw(VerdictId.NO_EVIDENCE, summary, null, null)),
                     Severity.FAIL.id(), 0, summary, "The grader decides the model only from what it observes.",
                     "See the test results above for why the checks did not run.", null, List.of());
         }
-        List<Judged> judged = observations.stream().map(e -> judgeOne(spec, e)).toList();
+        List<Judged> judged = observed.stream().map(o -> judgeEnded(spec, o)).toList();
         // A wrong model decides before a warned one (e.g. a pool that works at one limit and ignores the other).
         Judged first = judged.stream().filter(j -> !spec.models().expected().contains(j.id())
                         && !spec.models().warn().containsKey(j.id())).findFirst()
@@ -243,6 +249,22 @@ public final class ModelRules {
         return MODEL_RULES.subList(MODEL_RULES.indexOf(first) + 1, MODEL_RULES.size()).stream()
                 .filter(r -> VerdictId.parse(r.id(), "rule book").isModel() && r.applies().test(e, spec))
                 .map(r -> VerdictId.parse(r.id(), "rule book")).findFirst().orElse(null);
+    }
+
+    /**
+     * The last rule of every concern: a verdict that would earn model points, from a call that did not return by itself,
+     * earns none. Wrong models and flaws keep their own names (a child never killed is {@code no-kill} however the call
+     * ended): they earn nothing already, and say more.
+     */
+    static Judged judgeEnded(ExerciseSpec spec, Observation o) {
+        Judged j = judgeOne(spec, o.evidence());
+        boolean earns = spec.models().expected().contains(j.id()) || spec.models().warn().containsKey(j.id());
+        if (o.ending() == Observation.Ending.BY_ITSELF || !earns) {
+            return j;
+        }
+        return new Judged(j.model(), VerdictId.CALL_NOT_RETURNED.id(), "Your method did not return by itself: the check \""
+                + o.evidence().scenario() + "\" ran out of time and the grader interrupted it. What was seen after that earns no"
+                + " model points: " + j.summary(), j.site(), o.evidence());
     }
 
     static Judged judgeOne(ExerciseSpec spec, Evidence e) {

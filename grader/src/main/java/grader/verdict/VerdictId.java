@@ -32,6 +32,7 @@ public enum VerdictId {
     NOT_IMPLEMENTED("not-implemented", Kind.FLAW),
     NO_CALLS("no-calls", Kind.FLAW),
     UNKNOWN("unknown", Kind.FLAW),
+    CALL_NOT_RETURNED("call-not-returned", Kind.FLAW),
     // Flaws of the Thread API (threads).
     NOT_JOINED("not-joined", Kind.FLAW),
     RUN_NOT_START("run-not-start", Kind.FLAW),

@@ -100,4 +100,35 @@ class GreyZoneRulesTest {
                 .stage("digest", 32, 12, "pool-worker", 12, 6, true).pool("tpe", 12, true).starts(12, 32));
         assertEquals("digest-pool-too-large", v.id(), v.summary());
     }
+
+    // Class 5: evidence from a call that did not return by itself earns no model points.
+
+    @Test
+    void aRightPoolSeenOnlyAfterTheGradersInterruptEarnsNoModelPoints() {
+        ModelVerdict v = ModelRules.judgeObserved(FETCH, List.of(
+                new Observation(EvidenceBuilder.fetch(3).on("pool-worker", 12).pool("tpe", 3, true).starts(3, 0).build(),
+                        Observation.Ending.TIMED_OUT),
+                Observation.byItself(EvidenceBuilder.fetch(4).on("pool-worker", 12).pool("tpe", 4, true).starts(4, 0).peak(4, true).build())));
+        assertAll(() -> assertEquals(VerdictId.FIXED_POOL, v.model()), () -> assertEquals("call-not-returned", v.id(), v.summary()),
+                () -> assertEquals(0.0, v.share()), () -> assertEquals("fail", v.severity()),
+                () -> assertTrue(v.summary().startsWith("Your method did not return by itself"), v.summary()),
+                () -> assertTrue(v.why().contains("finished by itself"), v.why()));
+    }
+
+    @Test
+    void aWarnedModelKeepsItsShareWhenItsCallReturnedByItself() {
+        ModelVerdict returned = ModelRules.judgeObserved(ModelRulesTest.CRAWL, List.of(Observation.byItself(
+                EvidenceBuilder.crawl(24, 4).on("pool-worker", 24).pool("tpe", 4, true).peak(4, true).build())));
+        ModelVerdict stopped = ModelRules.judgeObserved(ModelRulesTest.CRAWL, List.of(new Observation(
+                EvidenceBuilder.crawl(24, 4).on("pool-worker", 24).pool("tpe", 4, true).peak(4, true).build(), Observation.Ending.TIMED_OUT)));
+        assertAll(() -> assertEquals(0.5, returned.share()), () -> assertEquals("fixed-pool", returned.id()),
+                () -> assertEquals(0.0, stopped.share()), () -> assertEquals("call-not-returned", stopped.id()));
+    }
+
+    @Test
+    void aWrongModelFromACallThatTimedOutKeepsItsOwnName() {
+        ModelVerdict v = ModelRules.judgeObserved(FETCH, List.of(new Observation(
+                EvidenceBuilder.fetch(3).on("caller", 12).peak(1, false).threads(1).build(), Observation.Ending.TIMED_OUT)));
+        assertEquals("sequential", v.id(), v.summary());
+    }
 }
