@@ -1,6 +1,6 @@
 package grader.verdict;
 
-import grader.probes.Site;
+import grader.values.Site;
 import java.util.List;
 
 /**

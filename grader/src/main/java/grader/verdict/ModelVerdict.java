@@ -1,8 +1,8 @@
 package grader.verdict;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import grader.probes.Evidence;
-import grader.probes.Site;
+import grader.values.Evidence;
+import grader.values.Site;
 import java.util.List;
 import java.util.Objects;
 

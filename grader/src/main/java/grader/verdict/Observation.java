@@ -1,6 +1,6 @@
 package grader.verdict;
 
-import grader.probes.Evidence;
+import grader.values.Evidence;
 import java.util.Objects;
 
 /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
 /** What a right pool's size follows: the method's bound ({@code maxWorkers}) or the cores. */
-public enum PoolSize {
+enum PoolSize {
     LIMIT("limit"), CORES("cores");
 
     private final String id;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
 /** What an exercise's work does: waits on I/O (requests) or computes (kernels). */
-public enum Workload {
+enum Workload {
     IO("io"), CPU("cpu");
 
     private final String id;
