@@ -25,7 +25,7 @@ import java.util.Set;
  * @param rows          one per learner, sorted by learner
  */
 public record Gradebook(int schemaVersion, List<String> exercises, List<Row> rows) {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Gradebook {
@@ -47,13 +47,23 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
         }
     }
 
-    public record Cell(double score, double maxScore, String verdict) {}
+    /**
+     * @param verdict the id that heads the verdict (its first flaw, or its model)
+     * @param model   the model that ran, or null when none could be seen
+     * @param flaws   the flaws found on it, in order
+     */
+    public record Cell(double score, double maxScore, String verdict, String model, List<String> flaws) {
+        public Cell {
+            flaws = flaws == null ? List.of() : List.copyOf(flaws);
+        }
+    }
 
     /** The row of one graded learner. */
     public static Row row(String learner, GradeReport report) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (GradeReport.ExerciseReport e : report.exercises()) {
-            cells.put(e.id(), new Cell(e.score(), e.maxScore(), e.verdict() == null ? null : e.verdict().id()));
+            cells.put(e.id(), new Cell(e.score(), e.maxScore(), e.verdict() == null ? null : e.verdict().id(),
+                    e.verdict() == null ? null : e.verdict().modelId(), e.verdict() == null ? List.of() : e.verdict().flawIds()));
         }
         return new Row(learner, report.graderError() == null ? "graded" : "grader-error", report.score(), report.maxScore(),
                 cells, report.graderError());
@@ -99,18 +109,21 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
         return JSON.readValue(file.toFile(), Gradebook.class);
     }
 
-    /** {@code learner,status,total,max,<id>,<id>_verdict,...,error}, RFC 4180 quoting. */
+    /** {@code learner,status,total,max,<id>,<id>_verdict,<id>_model,<id>_flaws,...,error}, RFC 4180 quoting; flaws are space-separated. */
     public String csv() {
         StringBuilder b = new StringBuilder("learner,status,total,max");
         for (String id : exercises) {
-            b.append(',').append(id).append(',').append(id).append("_verdict");
+            b.append(',').append(id).append(',').append(id).append("_verdict").append(',').append(id).append("_model")
+                    .append(',').append(id).append("_flaws");
         }
         b.append(",error\r\n");
         for (Row r : rows) {
             b.append(quote(r.learner())).append(',').append(r.status()).append(',').append(Scores.format(r.score())).append(',').append(Scores.format(r.maxScore()));
             for (String id : exercises) {
                 Cell c = r.exercises().get(id);
-                b.append(',').append(c == null ? "" : Scores.format(c.score())).append(',').append(c == null || c.verdict() == null ? "" : quote(c.verdict()));
+                b.append(',').append(c == null ? "" : Scores.format(c.score())).append(',').append(c == null || c.verdict() == null ? "" : quote(c.verdict()))
+                        .append(',').append(c == null || c.model() == null ? "" : quote(c.model()))
+                        .append(',').append(c == null ? "" : quote(String.join(" ", c.flaws())));
             }
             b.append(',').append(r.error() == null ? "" : quote(r.error())).append("\r\n");
         }

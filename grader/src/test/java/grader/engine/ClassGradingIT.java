@@ -83,7 +83,8 @@ class ClassGradingIT {
                 () -> assertTrue(unsharded.rows().stream().allMatch(r -> "graded".equals(r.status())), unsharded.rows().toString()),
                 () -> assertTrue(Files.isRegularFile(root.resolve("all/alice/report.json"))),
                 () -> assertTrue(Files.readString(root.resolve("all/gradebook.csv")).startsWith(
-                        "learner,status,total,max,fetch,fetch_verdict,compute,compute_verdict,error\r\nalice,graded,30,30,15,fixed-pool,15,common-pool,\r\n")));
+                        "learner,status,total,max,fetch,fetch_verdict,fetch_model,fetch_flaws,compute,compute_verdict,compute_model,compute_flaws,error\r\n"
+                                + "alice,graded,30,30,15,fixed-pool,fixed-pool,,15,common-pool,common-pool,,\r\n")));
     }
 
     @Test

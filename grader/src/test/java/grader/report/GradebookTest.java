@@ -11,35 +11,35 @@ import org.junit.jupiter.api.Test;
 
 class GradebookTest {
     static Gradebook.Row row(String learner, double score) {
-        return new Gradebook.Row(learner, "graded", score, 30, Map.of("fetch", new Gradebook.Cell(score, 15, "fixed-pool")), null);
+        return new Gradebook.Row(learner, "graded", score, 30, Map.of("fetch", new Gradebook.Cell(score, 15, "fixed-pool", "fixed-pool", List.of())), null);
     }
 
     @Test
     void csvQuotesWhatNeedsQuotingAndKeepsColumnsInOrder() {
-        Gradebook book = new Gradebook(1, List.of("fetch"), List.of(row("o'brien, pat", 15),
+        Gradebook book = new Gradebook(Gradebook.SCHEMA_VERSION, List.of("fetch"), List.of(row("o'brien, pat", 15),
                 Gradebook.failed("zed", "boom: \"no\"")));
-        assertEquals("learner,status,total,max,fetch,fetch_verdict,error\r\n"
-                + "\"o'brien, pat\",graded,15,30,15,fixed-pool,\r\n"
-                + "zed,grader-error,0,0,,,\"boom: \"\"no\"\"\"\r\n", book.csv());
+        assertEquals("learner,status,total,max,fetch,fetch_verdict,fetch_model,fetch_flaws,error\r\n"
+                + "\"o'brien, pat\",graded,15,30,15,fixed-pool,fixed-pool,,\r\n"
+                + "zed,grader-error,0,0,,,,,\"boom: \"\"no\"\"\"\r\n", book.csv());
     }
 
     @Test
     void overlappingShardsCannotBeMerged() {
-        Gradebook a = new Gradebook(1, List.of("fetch"), List.of(row("ann", 1)));
+        Gradebook a = new Gradebook(Gradebook.SCHEMA_VERSION, List.of("fetch"), List.of(row("ann", 1)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gradebook.merge(List.of(a, a)));
         assertTrue(e.getMessage().contains("learner ann is in more than one gradebook"), e.getMessage());
     }
 
     @Test
     void gradebooksOfDifferentExercisesCannotBeMerged() {
-        Gradebook a = new Gradebook(1, List.of("fetch"), List.of(row("ann", 1)));
-        Gradebook b = new Gradebook(1, List.of("compute"), List.of(row("bo", 1)));
+        Gradebook a = new Gradebook(Gradebook.SCHEMA_VERSION, List.of("fetch"), List.of(row("ann", 1)));
+        Gradebook b = new Gradebook(Gradebook.SCHEMA_VERSION, List.of("compute"), List.of(row("bo", 1)));
         assertThrows(IllegalArgumentException.class, () -> Gradebook.merge(List.of(a, b)));
     }
 
     @Test
     void rowsAreSortedByLearnerWhateverOrderTheyFinishIn() {
-        Gradebook book = new Gradebook(1, List.of("fetch"), List.of(row("cy", 1), row("al", 2), row("bo", 3)));
+        Gradebook book = new Gradebook(Gradebook.SCHEMA_VERSION, List.of("fetch"), List.of(row("cy", 1), row("al", 2), row("bo", 3)));
         assertEquals(List.of("al", "bo", "cy"), book.rows().stream().map(Gradebook.Row::learner).toList());
     }
 
