@@ -93,26 +93,45 @@ final class GraderCommand implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter out = cl.getOut();
             if (!Files.isDirectory(submission)) {
-                throw new CommandLine.ParameterException(cl, "submission folder " + submission + " does not exist or is not a folder");
+                throw new CommandLine.ParameterException(cl, "<submission-dir> " + submission + ": no such folder");
             }
             options.validate(cl);
-            GraderHome home = GraderHome.locate();
             Path sub = submission.toAbsolutePath().normalize();
+            List<String> ids = options.exerciseIds();
+            if (!Submissions.hasSources(sub, ids)) {
+                throw new CommandLine.ParameterException(cl, "<submission-dir> " + submission + ": no exercise sources in it (no "
+                        + Submissions.where(ids) + ")" + Submissions.hint(submission, ids));
+            }
+            GraderHome home = GraderHome.locate();
             Path reports = (reportDir != null ? reportDir : sub.resolve("target/grader")).toAbsolutePath().normalize();
             Exporters.clearStale(reports);
             Path work = Files.createTempDirectory("grader-");
             try {
                 GradeReport report = new Grader(home, options.startupCache()).grade(options.request(home, sub, work));
                 Path file = Exporters.writeAll(report, reports, options.formats).get("json");
-                new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON).print(report, file, out);
+                Path shown = Submissions.shown(file);
+                new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON).print(report, shown, out);
                 ExitCode code = report.graderError() != null ? ExitCode.GRADER_ERROR
                         : report.fullMarks() ? ExitCode.FULL_MARKS : ExitCode.BELOW_FULL_MARKS;
-                // One word beside the report, for build steps that act on the outcome (the Maven profiles do).
-                Files.writeString(reports.resolve(Exporters.OUTCOME_FILE), code.word() + "\n");
+                // One word beside the report, for build steps that act on the outcome (the Maven profiles do); below
+                // full marks a second line, the learner's one line, which `mvn -Plearner verify` fails with.
+                String line = code == ExitCode.BELOW_FULL_MARKS ? notFullMarks(report, shown) : null;
+                Files.writeString(reports.resolve(Exporters.OUTCOME_FILE), code.word() + "\n" + (line == null ? "" : line + "\n"));
+                if (line != null) {
+                    out.println(line);
+                }
                 return code.code();
             } finally {
                 grader.engine.Scratch.delete(work);
             }
+        }
+
+        /** {@return "Not full marks yet: fetch 0/15, compute 3/8 (report: ...)": the exercises below full marks} */
+        static String notFullMarks(GradeReport report, Path shown) {
+            List<String> below = report.exercises().stream().filter(e -> e.score() < e.maxScore())
+                    .map(e -> e.id() + " " + grader.report.Scores.format(e.score()) + "/" + grader.report.Scores.format(e.maxScore()))
+                    .toList();
+            return "Not full marks yet: " + String.join(", ", below) + " (report: " + shown + ")";
         }
     }
 
