@@ -39,7 +39,7 @@ class ExerciseDocsTest {
         Matcher m = CREDIT.matcher(doc);
         String expected = creditSection(ExerciseSpec.load(id));
         assertTrue(m.find(), "exercises/docs/" + id + ".md has no \"## Credit\" section; add:\n" + expected);
-        assertEquals(expected, m.group() + "\n", "exercises/docs/" + id + ".md differs from its spec; the spec decides:\n" + expected);
+        assertEquals(expected, m.group(), "exercises/docs/" + id + ".md differs from its spec; the spec decides:\n" + expected);
     }
 
     @ParameterizedTest(name = "{0}")
