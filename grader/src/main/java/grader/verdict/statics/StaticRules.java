@@ -115,7 +115,7 @@ public final class StaticRules {
     static String inWords(JavaCall<?> call) {
         JavaCodeUnit origin = call.getOrigin();
         String method = origin.getName();
-        String lambda = "";
+        String lambda = call.isDeclaredInLambda() ? " (in a lambda)" : "";
         if (method.startsWith("lambda$")) {
             // javac names a lambda lambda$<enclosing method>$<n>: the learner wrote it inside that method.
             String[] parts = method.split("\\$");
