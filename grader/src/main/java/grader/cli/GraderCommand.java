@@ -98,7 +98,9 @@ final class GraderCommand implements Runnable {
             options.validate(cl);
             Path sub = submission.toAbsolutePath().normalize();
             List<String> ids = options.exerciseIds();
-            if (!Submissions.hasSources(sub, ids)) {
+            // A folder with a src/main/java of its own is a submission, even an empty one (a pipeline's learner who
+            // handed in nothing gets "not submitted" per exercise); one without is the wrong folder.
+            if (!Files.isDirectory(sub.resolve("src/main/java"))) {
                 throw new CommandLine.ParameterException(cl, "<submission-dir> " + submission + ": no exercise sources in it (no "
                         + Submissions.where(ids) + ")" + Submissions.hint(submission, ids));
             }

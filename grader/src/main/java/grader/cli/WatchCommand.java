@@ -80,7 +80,7 @@ final class WatchCommand implements Callable<Integer> {
         options.validate(cl);
         Path sub = dir.toAbsolutePath().normalize();
         List<String> ids = options.exerciseIds();
-        if (!Submissions.hasSources(sub, ids)) {
+        if (!Files.isDirectory(sub.resolve("src/main/java"))) {
             throw new CommandLine.ParameterException(cl, "<dir> " + dir + ": no exercise sources in it (no "
                     + Submissions.where(ids) + ")" + Submissions.hint(dir, ids));
         }
