@@ -143,9 +143,10 @@ final class WatchCommand implements Callable<Integer> {
             GradeRequest request = new GradeRequest(all.submission(), ids, all.hiddenJar(), all.activeProcessors(),
                     all.perTestTimeout(), all.watchdog(), all.workDir());
             GradeReport report = grader.grade(request);
-            Path file = Exporters.writeAll(report, reports, options.formats).get("json");
+            Path file = Exporters.writeAll(report, reports, options.formats, options.audience()).get("json");
             Path shown = Submissions.shown(file);
-            new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON).print(report, shown, out);
+            new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON)
+                    .print(options.audience().cut(report, false), shown, out);
             if (report.graderError() == null && !report.fullMarks()) {
                 out.println(GraderCommand.Grade.notFullMarks(report, shown));
             } else if (report.graderError() == null) {
