@@ -49,16 +49,16 @@ final class GradeClassCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         if (!Files.isDirectory(classDir)) {
-            throw new CommandLine.ParameterException(cl, "class folder " + classDir + " does not exist or is not a folder");
+            throw new CommandLine.ParameterException(cl, "<class-dir> " + classDir + ": no such folder");
         }
         if (jobs < 1) {
-            throw new CommandLine.ParameterException(cl, "--jobs must be 1 or more");
+            throw new CommandLine.ParameterException(cl, "--jobs " + jobs + ": must be 1 or more");
         }
         Shard part;
         try {
             part = shard == null ? Shard.ALL : Shard.parse(shard);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
+            throw new CommandLine.ParameterException(cl, "--shard " + shard + ": " + e.getMessage());
         }
         options.validate(cl);
         GraderHome home = GraderHome.locate();
