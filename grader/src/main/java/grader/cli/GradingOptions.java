@@ -1,6 +1,7 @@
 package grader.cli;
 
 import grader.engine.GradeRequest;
+import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.report.Exporters;
 import grader.verdict.ExerciseSpec;
@@ -46,6 +47,12 @@ final class GradingOptions {
             description = "start every test JVM without the start-up cache (a class-data archive and the agent's transformed JDK classes, made once per JDK and grader build in <tmp>/grader-cache-<user>)")
     boolean noStartupCache;
 
+    @Option(names = "--isolation", paramLabel = "<mode>", defaultValue = "auto",
+            description = "what contains the learner's code: namespaces (the operating system's sandbox, bubblewrap: fails"
+                    + " where it can't be had), jvm (the agent's defences only), auto (namespaces where they work, else jvm;"
+                    + " the report says which) (default: ${DEFAULT-VALUE})")
+    String isolation;
+
     /** Whether the test JVMs use the start-up cache. */
     boolean startupCache() {
         return !noStartupCache;
@@ -75,6 +82,15 @@ final class GradingOptions {
         if (testTimeout != null && testTimeout > 3_600) {
             throw new CommandLine.ParameterException(cl, "--test-timeout must be 3600 seconds or less, not " + testTimeout);
         }
+        String isolationProblem = Grader.isolationProblem(isolation);
+        if (isolationProblem != null) {
+            throw new CommandLine.ParameterException(cl, isolationProblem);
+        }
+    }
+
+    /** The grader these options ask for: start-up cache and isolation. */
+    Grader grader(GraderHome home) {
+        return new Grader(home, startupCache()).isolated(isolation);
     }
 
     List<String> exerciseIds() {

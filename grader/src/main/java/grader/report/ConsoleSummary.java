@@ -78,6 +78,9 @@ public final class ConsoleSummary {
         if (env != null && env.limits() != null) {
             out.println(paint("2", "limits: " + env.limits().describe() + ", " + env.watchdogSeconds() + " s in all"));
         }
+        if (env != null && env.isolation() != null) {
+            out.println(paint("2", "isolation: " + env.isolation().layer() + " (--isolation " + env.isolation().requested() + "): " + env.isolation().why()));
+        }
         out.printf("%-" + width + "s  %s   report: %s%n", "total",
                 paint(report.fullMarks() ? "32;1" : "31;1", String.format("%7s", Scores.format(report.score()) + "/" + Scores.format(report.maxScore()))),
                 reportFile);
