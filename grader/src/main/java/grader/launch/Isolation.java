@@ -1,5 +1,6 @@
 package grader.launch;
 
+import grader.values.Containment;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package grader.report;
 
-import grader.launch.TestJvm;
+import grader.values.ExitRequest;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
 import java.util.List;
@@ -49,17 +49,17 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
      *                         when no test JVM ran
      */
     public record Environment(String jdk, Integer activeProcessors, boolean hiddenTests, long perTestTimeoutSeconds,
-                              long watchdogSeconds, Integer exitCode, boolean timedOut, List<TestJvm.ExitRequest> exits,
-                              String output, boolean outputCut, grader.launch.Limits limits,
-                              grader.launch.Containment isolation) {
+                              long watchdogSeconds, Integer exitCode, boolean timedOut, List<ExitRequest> exits,
+                              String output, boolean outputCut, grader.values.Limits limits,
+                              grader.values.Containment isolation) {
         public Environment {
             exits = exits == null ? List.of() : List.copyOf(exits);
         }
 
         /** Without an isolation: no test JVM ran. */
         public Environment(String jdk, Integer activeProcessors, boolean hiddenTests, long perTestTimeoutSeconds,
-                           long watchdogSeconds, Integer exitCode, boolean timedOut, List<TestJvm.ExitRequest> exits,
-                           String output, boolean outputCut, grader.launch.Limits limits) {
+                           long watchdogSeconds, Integer exitCode, boolean timedOut, List<ExitRequest> exits,
+                           String output, boolean outputCut, grader.values.Limits limits) {
             this(jdk, activeProcessors, hiddenTests, perTestTimeoutSeconds, watchdogSeconds, exitCode, timedOut, exits,
                     output, outputCut, limits, null);
         }

@@ -1,5 +1,6 @@
 package grader.launch;
 
+import grader.values.Containment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

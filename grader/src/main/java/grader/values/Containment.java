@@ -1,4 +1,4 @@
-package grader.launch;
+package grader.values;
 
 /**
  * The layer that contained the learner's code in one grading, as report.json, the console and the HTML say it.
