@@ -1,7 +1,6 @@
 package grader.cli;
 
 import grader.engine.ClassGrader;
-import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.engine.Shard;
 import grader.report.Gradebook;
@@ -71,7 +70,7 @@ final class GradeClassCommand implements Callable<Integer> {
                 + (part.count() > 1 ? " (shard " + part + ")" : "") + ", " + jobs + " at a time");
         ClassGrader.ClassRequest request = new ClassGrader.ClassRequest(classes, reports, part, jobs, options.formats, options.audience(),
                 options.request(home, classes, classes));
-        Gradebook book = new ClassGrader(new Grader(home, options.startupCache())).grade(request, p -> progress(out, terminal, p));
+        Gradebook book = new ClassGrader(options.grader(home)).grade(request, p -> progress(out, terminal, p));
         if (terminal) {
             out.println();
         }

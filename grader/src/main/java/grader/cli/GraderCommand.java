@@ -1,6 +1,5 @@
 package grader.cli;
 
-import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.report.ConsoleSummary;
 import grader.report.GradeReport;
@@ -109,7 +108,7 @@ final class GraderCommand implements Runnable {
             Exporters.clearStale(reports);
             Path work = Files.createTempDirectory("grader-");
             try {
-                GradeReport report = new Grader(home, options.startupCache()).grade(options.request(home, sub, work));
+                GradeReport report = options.grader(home).grade(options.request(home, sub, work));
                 Path file = Exporters.writeAll(report, reports, options.formats, options.audience()).get("json");
                 Path shown = Submissions.shown(file);
                 new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON)

@@ -1,6 +1,7 @@
 package grader.cli;
 
 import grader.engine.GradeRequest;
+import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.report.Audience;
 import grader.report.Exporters;
@@ -53,6 +54,12 @@ final class GradingOptions {
             description = "start every test JVM without the start-up cache (a class-data archive and the agent's transformed JDK classes, made once per JDK and grader build in <tmp>/grader-cache-<user>)")
     boolean noStartupCache;
 
+    @Option(names = "--isolation", paramLabel = "<mode>", defaultValue = "auto",
+            description = "what contains the learner's code: namespaces (the operating system's sandbox, bubblewrap: fails"
+                    + " where it can't be had), jvm (the agent's defences only), auto (namespaces where they work, else jvm;"
+                    + " the report says which) (default: ${DEFAULT-VALUE})")
+    String isolation;
+
     /** Who the reports are for (checked by {@link #validate}). */
     Audience audience() {
         return Audience.of(audience);
@@ -96,6 +103,15 @@ final class GradingOptions {
         if (timeout < 1) {
             throw new CommandLine.ParameterException(cl, "--timeout " + timeout + ": must be 1 second or more");
         }
+        String isolationProblem = Grader.isolationProblem(isolation);
+        if (isolationProblem != null) {
+            throw new CommandLine.ParameterException(cl, isolationProblem);
+        }
+    }
+
+    /** The grader these options ask for: start-up cache and isolation. */
+    Grader grader(GraderHome home) {
+        return new Grader(home, startupCache()).isolated(isolation);
     }
 
     List<String> exerciseIds() {
