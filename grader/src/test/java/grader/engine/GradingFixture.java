@@ -2,10 +2,11 @@ package grader.engine;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.engine.calibrate.Calibration;
+import grader.engine.calibrate.LayIn;
 import grader.report.GradeReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * Grades folders with the real engine and the jars `mvn package` built (grader.home = grader/target), and holds the
- * assertions every exercise's IT makes: a known-wrong fixture, a right variant, the reference solution, the stub.
+ * assertions every exercise's IT makes of the reference solution and the stub; lays a labelled fixture into the stubs.
  */
 final class GradingFixture {
     static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
@@ -65,41 +66,15 @@ final class GradingFixture {
     }
 
     /**
-     * Grades {@code submissions/wrong/<fixtureName>} for one exercise with hidden tests, and asserts that it gets
-     * {@code verdict} with severity "fail", no model points, less than the maximum score and a hint, and {@code more}.
+     * Lays the labelled fixture {@code submissions/<name>} (e.g. {@code wrong/fetch-sequential}) into the stubs, in a
+     * new temporary folder, as {@code grader calibrate} does.
      *
-     * @return the exercise's report, for assertions that need a grading of their own
+     * @return the submission folder
      */
-    static GradeReport.ExerciseReport assertKnownWrong(String fixtureName, String exercise, String verdict, Check... more)
-            throws IOException, InterruptedException {
-        Path folder = SUBMISSIONS.resolve("wrong").resolve(fixtureName);
-        assertTrue(Files.isDirectory(folder), folder + " exists");
-        GradeReport.ExerciseReport e = only(grade(folder, List.of(exercise), true));
-        String why = explain(e);
-        assertAll(with(e, why, more,
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals("fail", e.verdict().severity(), why),
-                () -> assertEquals(0.0, e.points().model().earned(), why),
-                () -> assertTrue(e.score() < e.maxScore(), why),
-                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why)));
-        return e;
-    }
-
-    /**
-     * Grades {@code submissions/right/<fixtureName>} for one exercise with hidden tests, and asserts that it gets
-     * {@code verdict} with full marks, and {@code more}.
-     *
-     * @return the exercise's report
-     */
-    static GradeReport.ExerciseReport assertRight(String fixtureName, String exercise, String verdict, Check... more)
-            throws IOException, InterruptedException {
-        Path folder = SUBMISSIONS.resolve("right").resolve(fixtureName);
-        GradeReport.ExerciseReport e = only(grade(folder, List.of(exercise), true));
-        String why = explain(e);
-        assertAll(with(e, why, more,
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals(e.maxScore(), e.score(), why)));
-        return e;
+    static Path layIn(String name) throws IOException {
+        Calibration.Fixture fixture = Calibration.find(SUBMISSIONS.resolve(name)).get(0);
+        return LayIn.layIn(fixture.folder(), fixture.expected().exercise(), REPO.resolve("exercises"),
+                Files.createTempDirectory("grader-fixture-").resolve("submission")).folder();
     }
 
     /**
