@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
                 + "into the stubs of <exercises-dir>) one at a time, and print the confusion table: expected against got, per exercise.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every labelled submission got the verdict and points it expects",
+            "0:every labelled submission got the verdict and points it expects (with --lay-in-only: every one was laid in)",
             "1:one or more did not (each is listed with what differed)",
             "2:bad usage (no such folder, no expected.json in it, a wrong expected.json or fragment: the file and field are named)",
             "3:the grader itself failed"})
@@ -38,6 +38,11 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--exercises-dir", paramLabel = "<dir>",
             description = "the exercises folder whose stubs the fragments are laid into (default: ${DEFAULT-VALUE})")
     Path stubs = Path.of("exercises");
+
+    @Option(names = "--lay-in-only", paramLabel = "<dir>",
+            description = "grade nothing: write each labelled submission, laid into the stubs, to <dir>/<its folder, '/' as '-'>"
+                    + " (for grade-class or a benchmark)")
+    Path layInOnly;
 
     @CommandLine.Mixin
     GradingOptions options = new GradingOptions();
@@ -57,6 +62,25 @@ final class CalibrateCommand implements Callable<Integer> {
         options.validate(cl);
         if (!options.exercises.isEmpty()) {
             fixtures = fixtures.stream().filter(f -> options.exercises.contains(f.expected().exercise())).toList();
+        }
+        // Every fixture is laid in before any is graded: a wrong fragment is a usage error at once, not after minutes.
+        Path check = Files.createTempDirectory("grader-calibrate-check-");
+        try {
+            for (Calibration.Fixture f : fixtures) {
+                Path out = (layInOnly != null ? layInOnly : check).resolve(f.name().replace('/', '-'));
+                if (layInOnly != null && Files.exists(out)) {
+                    throw new CommandLine.ParameterException(cl, "--lay-in-only: " + out + " exists already");
+                }
+                Calibration.layIn(f, stubs, out);
+            }
+        } catch (FixtureException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        } finally {
+            grader.engine.Scratch.delete(check);
+        }
+        if (layInOnly != null) {
+            cl.getOut().println("laid " + fixtures.size() + " labelled submissions into the stubs of " + stubs + ": " + layInOnly.toAbsolutePath().normalize());
+            return ExitCode.FULL_MARKS.code();
         }
         GraderHome home = GraderHome.locate();
         PrintWriter out = cl.getOut();

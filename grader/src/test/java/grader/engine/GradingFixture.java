@@ -2,6 +2,7 @@ package grader.engine;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,46 @@ final class GradingFixture {
         Calibration.Fixture fixture = Calibration.find(SUBMISSIONS.resolve(name)).get(0);
         return LayIn.layIn(fixture.folder(), fixture.expected().exercise(), REPO.resolve("exercises"),
                 Files.createTempDirectory("grader-fixture-").resolve("submission")).folder();
+    }
+
+    /**
+     * Grades {@code submissions/wrong/<fixtureName>}, a whole source tree not labelled yet (labelled fixtures are graded
+     * by {@link LabelledSubmissionsIT}), for one exercise with hidden tests, and asserts that it gets
+     * {@code verdict} with severity "fail", no model points, less than the maximum score and a hint, and {@code more}.
+     *
+     * @return the exercise's report, for assertions that need a grading of their own
+     */
+    static GradeReport.ExerciseReport assertKnownWrong(String fixtureName, String exercise, String verdict, Check... more)
+            throws IOException, InterruptedException {
+        Path folder = SUBMISSIONS.resolve("wrong").resolve(fixtureName);
+        assertTrue(Files.isDirectory(folder), folder + " exists");
+        GradeReport.ExerciseReport e = only(grade(folder, List.of(exercise), true));
+        String why = explain(e);
+        assertAll(with(e, why, more,
+                () -> assertEquals(verdict, e.verdict().id(), why),
+                () -> assertEquals("fail", e.verdict().severity(), why),
+                () -> assertEquals(0.0, e.points().model().earned(), why),
+                () -> assertTrue(e.score() < e.maxScore(), why),
+                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why)));
+        return e;
+    }
+
+    /**
+     * Grades {@code submissions/right/<fixtureName>}, a whole source tree not labelled yet, for one exercise with hidden
+     * tests, and asserts that it gets
+     * {@code verdict} with full marks, and {@code more}.
+     *
+     * @return the exercise's report
+     */
+    static GradeReport.ExerciseReport assertRight(String fixtureName, String exercise, String verdict, Check... more)
+            throws IOException, InterruptedException {
+        Path folder = SUBMISSIONS.resolve("right").resolve(fixtureName);
+        GradeReport.ExerciseReport e = only(grade(folder, List.of(exercise), true));
+        String why = explain(e);
+        assertAll(with(e, why, more,
+                () -> assertEquals(verdict, e.verdict().id(), why),
+                () -> assertEquals(e.maxScore(), e.score(), why)));
+        return e;
     }
 
     /**

@@ -77,6 +77,16 @@ public final class Calibration {
     }
 
     /**
+     * Lays {@code fixture} into the stubs, into {@code out}, without grading it: to check a fixture before any is
+     * graded, or to grade it otherwise ({@code grade-class}).
+     *
+     * @throws FixtureException when its fragments cannot be laid in
+     */
+    public static LayIn.LaidIn layIn(Fixture fixture, Path stubs, Path out) {
+        return LayIn.layIn(fixture.folder(), fixture.expected().exercise(), stubs.toAbsolutePath().normalize(), out);
+    }
+
+    /**
      * Lays {@code fixture} into the stubs, grades it and compares. A fixture the grader could not grade (a grader
      * error) is an outcome with that error as its mismatch.
      *
@@ -86,7 +96,7 @@ public final class Calibration {
         Path scratch = Files.createTempDirectory("grader-calibrate-");
         try {
             Path submission = scratch.resolve("submission");
-            LayIn.LaidIn laid = LayIn.layIn(fixture.folder(), fixture.expected().exercise(), stubs, submission);
+            LayIn.LaidIn laid = layIn(fixture, stubs, submission);
             Path work = Files.createDirectories(scratch.resolve("work"));
             GradeRequest request = new GradeRequest(submission, List.of(fixture.expected().exercise()), settings.hiddenJar(),
                     settings.activeProcessors(), settings.perTestTimeout(), settings.watchdog(), work);

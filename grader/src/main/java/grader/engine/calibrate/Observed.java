@@ -23,10 +23,11 @@ public record Observed(String model, List<String> flaws, boolean flawsComplete, 
                        Share staticsPoints, String sentence, String hint, Site site) {
     /**
      * Today's model ids: report.json schema 1 names a model or a flaw in one field, and these are the models
-     * (the concurrency-model vocabulary, and the pipeline's two stages each on their right model).
+     * (the concurrency-model vocabulary, an executor where the threads exercise wants the Thread API, and the
+     * pipeline's two stages each on their right model).
      */
     static final Set<String> MODEL_IDS = Set.of("sequential", "serialized", "thread-per-task", "fixed-pool", "common-pool",
-            "fork-join-pool", "virtual-threads", "async-client", "processes", "staged");
+            "fork-join-pool", "virtual-threads", "async-client", "processes", "executor", "staged");
 
     public Observed {
         flaws = List.copyOf(flaws);
