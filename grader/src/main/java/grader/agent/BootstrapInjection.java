@@ -44,7 +44,7 @@ final class BootstrapInjection {
 
     /**
      * True when the test JVM was started with {@code -Xbootclasspath/a:} naming a jar that holds these very bytes (the
-     * grader does so, see {@code grader.launch.ClassDataCache}): appending at run time would make the JVM stop using
+     * grader does so, see {@code grader.launch.StartupCache}): appending at run time would make the JVM stop using
      * its class-data archive for every class of the class path.
      */
     static boolean onBootPathAlready(byte[] bytes) throws IOException {

@@ -1,7 +1,7 @@
 package grader.engine.calibrate;
 
 import grader.engine.calibrate.Expected.Share;
-import grader.probes.Site;
+import grader.values.Site;
 import grader.report.GradeReport;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +19,7 @@ import java.util.Set;
  * @param hint             the verdict's hint, or null
  * @param site             the learner's line behind the verdict, or null
  */
-public record Observed(String model, List<String> flaws, boolean flawsComplete, Share modelPoints, Share functionalPoints,
+record Observed(String model, List<String> flaws, boolean flawsComplete, Share modelPoints, Share functionalPoints,
                        Share staticsPoints, String sentence, String hint, Site site) {
     /**
      * Today's model ids: report.json schema 1 names a model or a flaw in one field, and these are the models
@@ -37,7 +37,7 @@ public record Observed(String model, List<String> flaws, boolean flawsComplete, 
      * The one adapter from a report to what calibration compares. Report schema 1 has one verdict id per exercise: a
      * model id is the model with no flaw; any other id is the first flaw, and the model is then not in the report.
      */
-    public static Observed of(GradeReport.ExerciseReport e) {
+    static Observed of(GradeReport.ExerciseReport e) {
         String id = e.verdict().id();
         boolean isModel = MODEL_IDS.contains(id);
         GradeReport.Points p = e.points();

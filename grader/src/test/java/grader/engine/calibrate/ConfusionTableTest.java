@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.engine.calibrate.Expected.Share;
-import grader.probes.Site;
+import grader.values.Site;
 import grader.report.GradeReport;
 import grader.verdict.ModelVerdict;
 import java.io.PrintWriter;
