@@ -274,10 +274,7 @@ public final class Grader {
                 };
                 String message = switch (r.status()) {
                     case "NOT_RUN" -> notRunReason;
-                    case "STUCK" -> "timed out: still running " + request.perTestTimeout().plus(TestJvm.GRACE).toSeconds()
-                            + " s after it started, past its limit of " + request.perTestTimeout().toSeconds()
-                            + " s, and it did not stop when interrupted; the grader stopped its test JVM and ran the"
-                            + " remaining tests in a new one (look for a loop that never ends or a wait that never returns)";
+                    case "STUCK" -> stuck(r, request);
                     case "DIED" -> died(run, r);
                     default -> r.message();
                 };
@@ -374,6 +371,17 @@ public final class Grader {
             }
         }
         return new TestResult(id, name, kind, cls, method, status, v.of(kind), message, trace);
+    }
+
+    /** A test that ignored the interrupt: the budget it ran past (as the test JVM said), or the ceiling and grace. */
+    private static String stuck(TestJvm.TestRun r, GradeRequest request) {
+        List<String> budget = r.entries().getOrDefault(TestJvm.TIMEOUT_KEY, List.of());
+        String past = budget.isEmpty()
+                ? "still running " + request.perTestTimeout().plus(TestJvm.GRACE).toSeconds() + " s after it started, past its limit of "
+                        + request.perTestTimeout().toSeconds() + " s"
+                : "ran past " + budget.get(0);
+        return "timed out: " + past + ", and it did not stop when interrupted; the grader stopped its test JVM and ran the"
+                + " remaining tests in a new one (look for a loop that never ends or a wait that never returns)";
     }
 
     private static String died(TestJvm.Result run, TestJvm.TestRun r) {
