@@ -169,14 +169,28 @@ record Repo(Path root, Path target, Path graderJar, Path agentJar, Path hiddenJa
     }
 
     /** {@return the known submissions of one fixture set ("right", "wrong", ...), sorted by name} */
-    List<Submission> fixtures(String set) throws IOException {
+    List<Submission> fixtures(String set) throws IOException, InterruptedException {
         Path dir = root.resolve("grader/src/test/resources/submissions").resolve(set);
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("no fixture set " + dir + " (sets are the folders under grader/src/test/resources/submissions)");
         }
-        try (Stream<Path> kids = Files.list(dir)) {
-            return kids.filter(Files::isDirectory).sorted().map(p -> new Submission(set + "-" + p.getFileName(), p)).toList();
+        List<Path> kids;
+        try (Stream<Path> list = Files.list(dir)) {
+            kids = list.filter(Files::isDirectory).sorted().toList();
         }
+        if (kids.stream().noneMatch(p -> Files.isRegularFile(p.resolve("expected.json")))) {
+            return kids.stream().map(p -> new Submission(set + "-" + p.getFileName(), p)).toList();
+        }
+        // Labelled fixtures hold only the learner's code: the grader lays them into the stubs, once per set.
+        Path laid = fresh(target().resolve("laid-" + set));
+        Path log = target().resolve("laid-" + set + ".log");
+        Proc.Run run = Proc.run(List.of(java(), "-jar", graderJar().toString(), "calibrate", dir.toString(), "--exercises-dir",
+                root.resolve("exercises").toString(), "--lay-in-only", laid.toString()), root, log, false, 120);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("cannot lay the fixtures of " + dir + " into the stubs: " + Proc.tail(log, 10));
+        }
+        return kids.stream().filter(p -> Files.isRegularFile(p.resolve("expected.json")))
+                .map(p -> new Submission(set + "-" + p.getFileName(), laid.resolve(p.getFileName().toString()))).toList();
     }
 
     /** Copies a submission's {@code src/} (nothing built) to {@code classDir/name}. */

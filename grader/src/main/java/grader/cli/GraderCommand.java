@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = GraderCommand.Version.class,
         description = "Grades Java concurrency exercises: runs public, hidden and model checks in a JVM of their own "
                 + "under a Byte Buddy agent, and tells which concurrency model the code used, with the evidence.",
-        subcommands = {GraderCommand.Grade.class, WatchCommand.class, GradeClassCommand.class, MergeGradebooksCommand.class, ExportStarterCommand.class, AutograderZipCommand.class, StartupCacheCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GraderCommand.Grade.class, WatchCommand.class, GradeClassCommand.class, MergeGradebooksCommand.class, ExportStarterCommand.class, AutograderZipCommand.class, StartupCacheCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every graded exercise got full marks",

@@ -63,7 +63,7 @@ class GraderArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .ensureAllClassesAreContainedInArchitecture()
                 .layer("cli").definedBy("grader.cli")
-                .layer("engine").definedBy("grader.engine")
+                .layer("engine").definedBy("grader.engine", "grader.engine.calibrate")
                 .layer("starter").definedBy("grader.starter")
                 .layer("report").definedBy("grader.report")
                 .layer("verdict").definedBy("grader.verdict", "grader.verdict.statics")

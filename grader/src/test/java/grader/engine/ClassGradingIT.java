@@ -29,8 +29,8 @@ class ClassGradingIT {
     static void gradeTheClassOnce() throws Exception {
         classDir = root.resolve("class");
         copy(GradingFixture.REPO.resolve("solutions/src"), classDir.resolve("alice/src"));
-        copy(GradingFixture.SUBMISSIONS.resolve("wrong/fetch-pool-never-shut-down/src"), classDir.resolve("bob/src"));
-        copy(GradingFixture.SUBMISSIONS.resolve("wrong/compute-hard-coded-pool-2/src"), classDir.resolve("bob/src"));
+        copy(GradingFixture.layIn("wrong/fetch-pool-never-shut-down").resolve("src"), classDir.resolve("bob/src"));
+        copy(GradingFixture.layIn("wrong/compute-hard-coded-pool-2").resolve("src"), classDir.resolve("bob/src"));
         copy(GradingFixture.SUBMISSIONS.resolve("broken/fetch-compile-error/src"), classDir.resolve("carol/src"));
         Files.createDirectories(classDir.resolve("dave"));
         unsharded = grade(Shard.ALL, root.resolve("all"));

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.engine.calibrate.Calibration;
+import grader.engine.calibrate.LayIn;
 import grader.report.GradeReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * Grades folders with the real engine and the jars `mvn package` built (grader.home = grader/target), and holds the
- * assertions every exercise's IT makes: a known-wrong fixture, a right variant, the reference solution, the stub.
+ * assertions every exercise's IT makes of the reference solution and the stub; lays a labelled fixture into the stubs.
  */
 final class GradingFixture {
     static final Path REPO = Path.of(System.getProperty("grader.repo", "..")).toAbsolutePath().normalize();
@@ -65,7 +67,20 @@ final class GradingFixture {
     }
 
     /**
-     * Grades {@code submissions/wrong/<fixtureName>} for one exercise with hidden tests, and asserts that it gets
+     * Lays the labelled fixture {@code submissions/<name>} (e.g. {@code wrong/fetch-sequential}) into the stubs, in a
+     * new temporary folder, as {@code grader calibrate} does.
+     *
+     * @return the submission folder
+     */
+    static Path layIn(String name) throws IOException {
+        Calibration.Fixture fixture = Calibration.find(SUBMISSIONS.resolve(name)).get(0);
+        return LayIn.layIn(fixture.folder(), fixture.expected().exercise(), REPO.resolve("exercises"),
+                Files.createTempDirectory("grader-fixture-").resolve("submission")).folder();
+    }
+
+    /**
+     * Grades {@code submissions/wrong/<fixtureName>}, a whole source tree not labelled yet (labelled fixtures are graded
+     * by {@link LabelledSubmissionsIT}), for one exercise with hidden tests, and asserts that it gets
      * {@code verdict} with severity "fail", no model points, less than the maximum score and a hint, and {@code more}.
      *
      * @return the exercise's report, for assertions that need a grading of their own
@@ -86,7 +101,8 @@ final class GradingFixture {
     }
 
     /**
-     * Grades {@code submissions/right/<fixtureName>} for one exercise with hidden tests, and asserts that it gets
+     * Grades {@code submissions/right/<fixtureName>}, a whole source tree not labelled yet, for one exercise with hidden
+     * tests, and asserts that it gets
      * {@code verdict} with full marks, and {@code more}.
      *
      * @return the exercise's report

@@ -43,7 +43,7 @@ class HtmlReportIT {
 
     @Test
     void sequentialFetchIsDrawnAsOneCallerLaneWhoseBarsNeverOverlap() throws Exception {
-        GradeReport report = GradingFixture.grade(GradingFixture.SUBMISSIONS.resolve("wrong/fetch-sequential"), List.of("fetch"), true);
+        GradeReport report = GradingFixture.grade(GradingFixture.layIn("wrong/fetch-sequential"), List.of("fetch"), true);
         GradeReport.ExerciseReport e = GradingFixture.only(report);
         assertEquals("sequential", e.verdict().id(), GradingFixture.explain(e));
         List<Drawn> timelines = openAndCheck(report, "fetch-sequential");

@@ -1,0 +1,49 @@
+// Wrong (serialized): a fixed pool of availableProcessors() threads, but every task goes
+// through one static synchronized method, a single lock on FactorialSums.class: the threads
+// take turns and only one computes at a time. Java's own GIL, built by hand (A19).
+
+import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+class FactorialSums {
+    public static List<BigInteger> computeAll(List<Integer> ns) {
+        List<Integer> values = List.copyOf(ns);
+        for (int n : values) {
+            if (n < 0) {
+                throw new IllegalArgumentException("ns must not contain a negative value, found " + n);
+            }
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            List<Future<BigInteger>> futures = new ArrayList<>(values.size());
+            for (int n : values) {
+                futures.add(pool.submit(() -> guarded(n)));
+            }
+            return resultsInOrder(futures);
+        }
+    }
+
+    private static synchronized BigInteger guarded(int n) { // the mistake: one lock for all
+        return sumOfFactorials(n);
+    }
+
+    /** Waits for every future, in order; if interrupted, cancels them all and keeps the interrupt. */
+    private static <T> List<T> resultsInOrder(List<Future<T>> futures) {
+        List<T> results = new ArrayList<>(futures.size());
+        try {
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            futures.forEach(future -> future.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for results");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a task failed unexpectedly", e.getCause());
+        }
+    }
+}
