@@ -27,7 +27,16 @@ class ConfusionTableTest {
         GradeReport.Points points = new GradeReport.Points(new GradeReport.Part(functional, 6, ""), new GradeReport.Part(model, 9, ""),
                 new GradeReport.Part(1, 1, ""));
         return new GradeReport.ExerciseReport("fetch", "Fetch", functional + model + 1, 16, points, "", List.of(),
-                new ModelVerdict(id, model > 0 ? "info" : "fail", model / 9, summary, "why", "hint", site, List.of()), List.of(), List.of());
+                verdict(id, model > 0 ? "info" : "fail", model / 9, summary, site), List.of(), List.of());
+    }
+
+    /** A verdict as schema 1 named it: the model when {@code id} names one, else a flaw with no model. */
+    static ModelVerdict verdict(String id, String severity, double share, String summary, Site site) {
+        grader.verdict.VerdictId v = grader.verdict.VerdictId.of(id).orElse(grader.verdict.VerdictId.UNKNOWN);
+        return v.isModel()
+                ? new ModelVerdict(v, List.of(), severity, share, summary, "why", "hint", site, List.of())
+                : new ModelVerdict(null, List.of(new ModelVerdict.Flaw(v, summary, null, site)), severity, share, summary, "why",
+                        "hint", site, List.of());
     }
 
     static final LayIn.LaidIn NO_LINES = new LayIn.LaidIn(Path.of("x"), List.of(
