@@ -71,7 +71,7 @@ final class ClassPage {
                 .append(book.rows().size()).append(" learners</li><li class=\"graded\">").append(graded.size()).append(" graded</li>");
         for (String status : List.of(Gradebook.NOT_SUBMITTED, "grader-error")) {
             long n = ungraded.stream().filter(r -> status.equals(r.status())).count();
-            h.append("<li class=\"").append(status).append("\">").append(n).append(' ')
+            h.append("<li class=\"status-").append(status).append("\">").append(n).append(' ')
                     .append(status.equals(Gradebook.NOT_SUBMITTED) ? "not submitted" : "could not be graded").append("</li>");
         }
         h.append("</ul>\n</div>\n<div class=\"total\">mean <span class=\"big\">").append(graded.isEmpty() ? "\u2013" : num(round(mean)))

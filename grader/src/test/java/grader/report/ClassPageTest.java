@@ -132,8 +132,8 @@ class ClassPageTest {
                         + "<td class=\"why\">no exercise has a source file in the folder</td>"), ungraded),
                 () -> assertTrue(ungraded.contains("<a class=\"learner\" href=\"eve/report.html\">eve</a></td><td>grader-error</td>"
                         + "<td class=\"why\">the test JVM could not be run: &lt;no java&gt;</td>"), ungraded),
-                () -> assertTrue(html.contains("<li class=\"graded\">5 graded</li><li class=\"not-submitted\">1 not submitted</li>"
-                        + "<li class=\"grader-error\">1 could not be graded</li>"), "the header counts each status"));
+                () -> assertTrue(html.contains("<li class=\"graded\">5 graded</li><li class=\"status-not-submitted\">1 not submitted</li>"
+                        + "<li class=\"status-grader-error\">1 could not be graded</li>"), "the header counts each status"));
     }
 
     @Test
