@@ -1,5 +1,6 @@
 package grader.engine;
 
+import grader.report.Audience;
 import grader.report.Exporters;
 import grader.report.GradeReport;
 import grader.report.Gradebook;
@@ -37,9 +38,11 @@ public final class ClassGrader {
      * @param shard     this run's shard
      * @param jobs      submissions graded at once, 1 or more
      * @param formats   extra report formats per learner
+     * @param audience  who the reports are for
      * @param template  the per-submission request; its submission and work folder are replaced per learner
      */
-    public record ClassRequest(Path classDir, Path reportDir, Shard shard, int jobs, List<String> formats, GradeRequest template) {
+    public record ClassRequest(Path classDir, Path reportDir, Shard shard, int jobs, List<String> formats, Audience audience,
+                               GradeRequest template) {
         public ClassRequest {
             formats = List.copyOf(formats);
             if (jobs < 1) {
@@ -96,7 +99,7 @@ public final class ClassGrader {
             // class.html links every learner to their report.html, so the class run always writes it.
             List<String> formats = new ArrayList<>(request.formats());
             formats.add("html");
-            Exporters.writeAll(report, request.reportDir().resolve(learner), formats);
+            Exporters.writeAll(report, request.reportDir().resolve(learner), formats, request.audience());
             return Gradebook.row(learner, report);
         } catch (IOException | RuntimeException e) {
             return Gradebook.failed(learner, e.toString());
