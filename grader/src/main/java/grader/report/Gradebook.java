@@ -144,7 +144,7 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
     /** {@return the URL of a learner's report.html relative to {@code dir}, each path segment percent-encoded, or null} */
     static String reportLink(Path dir, List<Path> reportDirs, String learner) {
         for (Path reports : reportDirs) {
-            Path page = reports.resolve(learner).resolve(HtmlExporter.FILE).toAbsolutePath().normalize();
+            Path page = reports.resolve(learner).resolve(HtmlPage.FILE).toAbsolutePath().normalize();
             if (Files.isRegularFile(page)) {
                 List<String> segments = new ArrayList<>();
                 for (Path segment : dir.toAbsolutePath().normalize().relativize(page)) {
