@@ -18,7 +18,9 @@ import grader.values.ExitRequest;
 import grader.values.Limits;
 import grader.verdict.ExerciseSpec;
 import grader.verdict.ModelRules;
+import grader.verdict.EarlyVerdicts;
 import grader.verdict.ModelVerdict;
+import grader.verdict.Observation;
 import grader.verdict.StructureCheck;
 import grader.verdict.statics.SandboxRules;
 import grader.verdict.statics.SandboxSources;
@@ -164,7 +166,7 @@ public final class Grader {
             String where = request.submission().relativize(sources) + "/";
             stages.add(new Stage("compile", "failed", "no sources found in " + where + ignoredNote, ignored));
             skipRest(stages, "compile");
-            return new Prepared(spec, stages, classes, List.of(), List.of(), false, early("not-submitted",
+            return new Prepared(spec, stages, classes, List.of(), List.of(), false, EarlyVerdicts.notSubmitted(
                     "No Java sources for " + spec.id() + " in " + where + ".",
                     "The grader looks for the exercise's classes under src/main/java/" + spec.packageName().replace('.', '/') + "/.",
                     "Put " + String.join(", ", spec.structure().stream().map(m -> m.className().substring(m.className().lastIndexOf('.') + 1) + ".java").distinct().toList())
@@ -175,9 +177,7 @@ public final class Grader {
                     + (compiled.errors().size() == 1 ? "" : "s") + "; first: " + compiled.errors().get(0),
                     Stream.concat(compiled.errors().stream(), ignored.stream()).toList()));
             skipRest(stages, "compile");
-            return new Prepared(spec, stages, classes, List.of(), List.of(), false, early("compile-error",
-                    "Your code does not compile: " + compiled.errors().get(0),
-                    "The grader can only run code that compiles.", "Fix the first error, then run the grader again."));
+            return new Prepared(spec, stages, classes, List.of(), List.of(), false, EarlyVerdicts.compileError(compiled.errors().get(0)));
         }
         stages.add(new Stage("compile", "ok", compiled.sources().size() + " source file(s) compiled" + ignoredNote,
                 Stream.concat(compiled.sources().stream(), ignored.stream()).toList()));
@@ -185,10 +185,7 @@ public final class Grader {
         if (!problems.isEmpty()) {
             stages.add(new Stage("structure", "failed", problems.get(0), problems));
             skipRest(stages, "structure");
-            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, early("structure-mismatch",
-                    "Your classes do not match the exercise: " + problems.get(0),
-                    "Hidden tests call the exact signatures of the exercise, so they cannot run against other ones.",
-                    "Keep the class and method declarations exactly as the stub in exercises/ has them."));
+            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, EarlyVerdicts.structureMismatch(problems.get(0)));
         }
         stages.add(new Stage("structure", "ok", "all required members present", List.of()));
 
@@ -199,11 +196,8 @@ public final class Grader {
             SandboxViolation first = refused.get(0);
             stages.add(new Stage("sandbox", "failed", first.message(), refused.stream().map(SandboxViolation::message).toList()));
             skipRest(stages, "sandbox");
-            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, new ModelVerdict("refused", "fail", 0,
-                    "Refused before running: " + first.message()
-                            + (refused.size() > 1 ? " (and " + (refused.size() - 1) + " more, listed in the sandbox stage)" : "") + ".",
-                    "The grader runs code it cannot trust, so it runs none that reaches outside the exercise: " + first.because() + ".",
-                    first.hint(), first.site(), List.of()));
+            return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, EarlyVerdicts.refused(first.message(),
+                    refused.size() - 1, first.because(), first.hint(), first.site()));
         }
         stages.add(new Stage("sandbox", "ok", "nothing reaches outside the exercise", List.of()));
 
@@ -220,10 +214,6 @@ public final class Grader {
                 stages.add(new Stage(s, "skipped", "skipped because the " + failed + " stage failed", List.of()));
             }
         }
-    }
-
-    private static ModelVerdict early(String id, String summary, String why, String hint) {
-        return new ModelVerdict(id, "fail", 0, summary, why, hint, null, List.of());
     }
 
     private TestJvm.Request testJvmRequest(GradeRequest request, List<Prepared> runnable, Limits limits,
@@ -257,7 +247,7 @@ public final class Grader {
         ExerciseSpec spec = p.spec();
         List<Stage> stages = new ArrayList<>(p.stages());
         List<TestResult> tests = new ArrayList<>();
-        List<Evidence> evidence = new ArrayList<>();
+        List<Observation> evidence = new ArrayList<>();
         if (p.runnable() && run != null) {
             String notRunReason = notRunReason(run, request);
             for (TestJvm.TestRun r : run.runs()) {
@@ -274,10 +264,7 @@ public final class Grader {
                 };
                 String message = switch (r.status()) {
                     case "NOT_RUN" -> notRunReason;
-                    case "STUCK" -> "timed out: still running " + request.perTestTimeout().plus(TestJvm.GRACE).toSeconds()
-                            + " s after it started, past its limit of " + request.perTestTimeout().toSeconds()
-                            + " s, and it did not stop when interrupted; the grader stopped its test JVM and ran the"
-                            + " remaining tests in a new one (look for a loop that never ends or a wait that never returns)";
+                    case "STUCK" -> stuck(r, request);
                     case "DIED" -> died(run, r);
                     default -> r.message();
                 };
@@ -296,7 +283,12 @@ public final class Grader {
                         : grader.report.TraceSites.learnerSite(r.trace(), Set.copyOf(p.classNames()))));
                 for (String json : r.entries().getOrDefault(EvidenceReport.KEY, List.of())) {
                     try {
-                        evidence.add(JSON.readValue(json, Evidence.class));
+                        // A test JUnit stopped at its time limit interrupted the learner's call: the call did not
+                        // return by itself, whatever the evidence recorded after that.
+                        boolean timedOut = "STUCK".equals(r.status()) || r.trace() != null
+                                && r.trace().startsWith(java.util.concurrent.TimeoutException.class.getName());
+                        evidence.add(new Observation(JSON.readValue(json, Evidence.class),
+                                timedOut ? Observation.Ending.TIMED_OUT : Observation.Ending.BY_ITSELF));
                     } catch (JsonProcessingException e) {
                         stages.add(new Stage("evidence", "failed", "unreadable evidence from " + r.test().name() + ": " + e.getOriginalMessage(), List.of()));
                     }
@@ -330,12 +322,11 @@ public final class Grader {
 
         ModelVerdict verdict;
         if (graderError != null && p.runnable()) {
-            verdict = new ModelVerdict("grader-error", "fail", 0, graderError, "This is the grader's fault, not yours.",
-                    "Tell your course staff; the report has the details.", null, List.of());
+            verdict = EarlyVerdicts.graderError(graderError);
         } else if (p.earlyVerdict() != null) {
             verdict = p.earlyVerdict();
         } else {
-            verdict = ModelRules.judge(spec, evidence);
+            verdict = ModelRules.judgeObserved(spec, evidence);
         }
 
         List<TestResult> functional = tests.stream().filter(t -> !"model".equals(t.kind())).toList();
@@ -374,6 +365,17 @@ public final class Grader {
             }
         }
         return new TestResult(id, name, kind, cls, method, status, v.of(kind), message, trace);
+    }
+
+    /** A test that ignored the interrupt: the budget it ran past (as the test JVM said), or the ceiling and grace. */
+    private static String stuck(TestJvm.TestRun r, GradeRequest request) {
+        List<String> budget = r.entries().getOrDefault(TestJvm.TIMEOUT_KEY, List.of());
+        String past = budget.isEmpty()
+                ? "still running " + request.perTestTimeout().plus(TestJvm.GRACE).toSeconds() + " s after it started, past its limit of "
+                        + request.perTestTimeout().toSeconds() + " s"
+                : "ran past " + budget.get(0);
+        return "timed out: " + past + ", and it did not stop when interrupted; the grader stopped its test JVM and ran the"
+                + " remaining tests in a new one (look for a loop that never ends or a wait that never returns)";
     }
 
     private static String died(TestJvm.Result run, TestJvm.TestRun r) {

@@ -101,6 +101,14 @@ public final class TestJvm {
 
     /** How long past its own timeout a test may run before the grader stops its JVM. */
     public static final Duration GRACE = Duration.ofSeconds(10);
+    /** The report entry by which the test JVM says its running test ignored the interrupt at its budget. */
+    static final String DEAF_KEY = "grader.deaf";
+    /** The report entry by which the test JVM says a test ran past its budget: the learner's code hung. */
+    public static final String TIMEOUT_KEY = "grader.timeout";
+    /** The report entry with a test's budget, set when it started. */
+    public static final String BUDGET_KEY = "grader.budget";
+    /** Tells a new test JVM that the learner's code hung in an earlier one: its tests get their short budgets. */
+    static final String AFTER_HANG_FLAG = "-Dgrader.afterHang=true";
     /** Most test JVMs one grading starts; each restart must have finished at least one test. */
     static final int MAX_JVMS = 25;
 
@@ -122,7 +130,8 @@ public final class TestJvm {
         while (jvms < MAX_JVMS) {
             jvms++;
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            Result r = attempt(request, selectors, left, request.workDir().resolve("jvm-" + jvms));
+            boolean hung = merged.values().stream().anyMatch(t -> t.entries().containsKey(TIMEOUT_KEY));
+            Result r = attempt(hung ? afterHang(request) : request, selectors, left, request.workDir().resolve("jvm-" + jvms));
             last = r;
             exits.addAll(r.exits());
             if (output.length() < request.outputCap()) {
@@ -153,6 +162,14 @@ public final class TestJvm {
         }
         return new Result(last.jdk(), last.cpus(), last.agentProblem(), List.copyOf(merged.values()), List.copyOf(exits),
                 last.timedOut(), last.exitCode(), last.completed(), output.toString(), cut, last.failure(), jvms, printed);
+    }
+
+    /** {@return the request for a test JVM that follows a hang: its tests get their short budgets} */
+    private static Request afterHang(Request r) {
+        List<String> flags = new ArrayList<>(r.jvmFlags());
+        flags.add(AFTER_HANG_FLAG);
+        return new Request(r.agentJar(), r.kernels(), r.classPath(), r.learnerClasses(), r.testClasses(), r.activeProcessors(),
+                flags, r.perTestTimeout(), r.watchdog(), r.workDir(), r.outputCap(), r.limits(), r.lockPackages(), r.startup());
     }
 
     private static Result attempt(Request request, List<String> selectors, Duration budget, Path dir)
@@ -188,7 +205,7 @@ public final class TestJvm {
                 long now = System.nanoTime();
                 if (now > deadline) {
                     timedOut = true;
-                } else if (reader.runningFor(now) > stuckAfter) {
+                } else if (reader.deaf() || reader.runningFor(now) > stuckAfter) {
                     reader.markStuck();
                 } else {
                     continue;
@@ -301,6 +318,7 @@ public final class TestJvm {
         private Integer cpus;
         private String agentProblem;
         private boolean done;
+        private boolean deaf;
         private String failure;
 
         Reader(ServerSocket server, String token, Process process) {
@@ -364,12 +382,21 @@ public final class TestJvm {
                     }
                 }
                 case "skip" -> ends.put(e.id(), new String[] {"SKIPPED", e.message(), null});
-                case "entry" -> entries.computeIfAbsent(e.id(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.value());
+                case "entry" -> {
+                    entries.computeIfAbsent(e.id(), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e.value());
+                    // The test JVM saw its running test ignore the interrupt at its budget: end it now, not at the ceiling.
+                    deaf |= DEAF_KEY.equals(e.key()) && e.id().equals(running);
+                }
                 case "exit" -> exits.add(new ExitRequest(e.status(), e.exitStatus() == null ? 0 : e.exitStatus(), e.message(), running));
                 case "done" -> done = true;
                 default -> fail("unknown event from the test JVM: " + e.t());
             }
+        }
+
+        /** {@return whether the test JVM said its running test ignores the interrupt (see {@link #DEAF_KEY})} */
+        synchronized boolean deaf() {
+            return deaf;
         }
 
         /** {@return how long the running test has run, in nanoseconds; 0 when none runs} */

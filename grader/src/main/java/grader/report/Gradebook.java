@@ -76,22 +76,13 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
     /** The verdict id the grader gives an exercise with no source file, and the status of a folder with none at all. */
     public static final String NOT_SUBMITTED = "not-submitted";
 
-    /** The models report.json schema 1 names by the verdict's one id; every other id there is a flaw. */
-    private static final Set<String> MODELS = Set.of("sequential", "serialized", "thread-per-task", "fixed-pool", "common-pool",
-            "fork-join-pool", "virtual-threads", "async-client", "processes", "executor", "staged");
-
-    /**
-     * The one place that reads an exercise's model and flaws from its verdict. Report schema 1 has a single id: the
-     * model when it names one, else the one flaw. When schema 2 (model plus flaws) lands this becomes
-     * {@code new Cell(e.score(), e.maxScore(), v.id(), v.modelId(), v.flawIds())}.
-     */
+    /** The one place that reads an exercise's model and flaws from its verdict (report schema 2: a model plus flaws). */
     static Cell cell(GradeReport.ExerciseReport e) {
         ModelVerdict v = e.verdict();
         if (v == null) {
             return new Cell(e.score(), e.maxScore(), null, null, List.of());
         }
-        boolean model = MODELS.contains(v.id());
-        return new Cell(e.score(), e.maxScore(), v.id(), model ? v.id() : null, model ? List.of() : List.of(v.id()));
+        return new Cell(e.score(), e.maxScore(), v.id(), v.modelId(), v.flawIds());
     }
 
     /** The row of a learner the grader could not grade at all. */

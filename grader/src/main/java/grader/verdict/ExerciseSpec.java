@@ -17,15 +17,15 @@ import java.util.Objects;
  *
  * @param id         stable id, also the Java package {@code course.<id>}
  * @param title      one line for people
- * @param workload   "io" (requests wait) or "cpu" (kernels compute)
+ * @param workload   io (requests wait) or cpu (kernels compute)
  * @param structure  methods a submission must declare, with exact signatures
  * @param kernels    {@code Class#method} the agent wraps as watched calls (CPU exercises)
  * @param tests      test classes: public (learners see them), model (engine checks), hidden
  * @param points     how many points each part is worth
- * @param poolSize   "limit" (a pool is sized from the method's bound) or "cores"
- * @param models     expected verdict ids (full model points) and warned ones (a share of them)
+ * @param poolSize   limit (a pool is sized from the method's bound) or cores
+ * @param models     expected model ids (full model points) and warned ids (a share of them); each a {@link VerdictId}
  * @param staticRules ids of static rules (see {@link grader.verdict.statics.StaticRules})
- * @param feedback   per verdict id: why it is wrong for this work, and a hint
+ * @param feedback   per verdict id ({@link VerdictId}): why it is wrong for this work, and a hint
  * @param visibility who sees which tests, and how much of a hidden test's output
  * @param limits     what the test JVM lets the learner's code use (each one optional: the default when absent)
  * @param sharedState whether the agent reports the locks and map updates of the exercise's classes (an exercise
@@ -34,12 +34,12 @@ import java.util.Objects;
 public record ExerciseSpec(
         String id,
         String title,
-        String workload,
+        Workload workload,
         List<MethodSpec> structure,
         List<String> kernels,
         Tests tests,
         Points points,
-        String poolSize,
+        PoolSize poolSize,
         Models models,
         List<String> staticRules,
         Map<String, Feedback> feedback,
@@ -61,12 +61,29 @@ public record ExerciseSpec(
         feedback = feedback == null ? Map.of() : Map.copyOf(feedback);
         visibility = visibility == null ? Visibility.DEFAULT : visibility;
         limits = limits == null ? grader.values.Limits.DEFAULT : limits.orDefaults();
-        if (!"io".equals(workload) && !"cpu".equals(workload)) {
-            throw new IllegalArgumentException("exercise " + id + ": workload must be \"io\" or \"cpu\", not " + workload);
+        Objects.requireNonNull(workload, () -> "exercise " + id + ": workload must be \"io\" or \"cpu\"");
+        Objects.requireNonNull(poolSize, () -> "exercise " + id + ": poolSize must be \"limit\" or \"cores\"");
+        // Every id a spec names must be one the rule book can give: a typo would otherwise never match.
+        String where = "exercise " + id;
+        if (models != null) {
+            models.expected().forEach(m -> {
+                if (!VerdictId.parse(m, where + ", models.expected").isModel()) {
+                    throw new IllegalArgumentException(where + ", models.expected: \"" + m + "\" is a flaw, not a model");
+                }
+            });
+            models.warn().keySet().forEach(w -> VerdictId.parse(w, where + ", models.warn"));
         }
-        if (!"limit".equals(poolSize) && !"cores".equals(poolSize)) {
-            throw new IllegalArgumentException("exercise " + id + ": poolSize must be \"limit\" or \"cores\", not " + poolSize);
-        }
+        feedback.keySet().forEach(f -> VerdictId.parse(f, where + ", feedback"));
+    }
+
+    /** {@return whether this id is an expected model of the exercise} */
+    public boolean expects(VerdictId id) {
+        return models.expected().contains(id.id());
+    }
+
+    /** {@return the share of model points this id still earns, if the spec warns about it} */
+    public java.util.Optional<Double> warnShare(VerdictId id) {
+        return java.util.Optional.ofNullable(models.warn().get(id.id()));
     }
 
     /** A method a submission must declare. Types are written as {@code Type#getTypeName()} prints them. */
@@ -166,13 +183,28 @@ public record ExerciseSpec(
             if (in == null) {
                 throw new IllegalArgumentException("no exercise spec " + resource + " on the grader's class path");
             }
-            ExerciseSpec spec = JSON.readValue(in, ExerciseSpec.class);
+            ExerciseSpec spec = read(resource, in);
             if (!spec.id().equals(id)) {
                 throw new IllegalArgumentException(resource + " declares id " + spec.id() + ", expected " + id);
             }
             return spec;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the exercise spec " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads one spec; a value the vocabulary does not know (a verdict id, a workload) is an error naming
+     * {@code file} and the value.
+     */
+    static ExerciseSpec read(String file, InputStream in) throws IOException {
+        try {
+            return JSON.readValue(in, ExerciseSpec.class);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException(file + ": " + cause.getMessage(), e);
+        } catch (com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage(), e);
         }
     }
 }

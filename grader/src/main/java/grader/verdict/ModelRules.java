@@ -59,7 +59,7 @@ public final class ModelRules {
                     (e, s) -> e.calls() == 0,
                     (e, s) -> (e.thrown() != null ? "The method threw " + e.thrown() + " before" : "We saw no")
                             + " " + plural(e.callLabel()) + (e.thrown() != null ? " were made." : " through "
-                            + ("io".equals(s.workload()) ? "the HttpClient you were given." : "the given kernel."))
+                            + (s.workload() == Workload.IO ? "the HttpClient you were given." : "the given kernel."))
                             + " The grader can only judge work it sees.",
                     e -> null),
             new Rule("global-lock", "workers took one shared lock for (nearly) every update: a GIL of your own",
@@ -154,9 +154,12 @@ public final class ModelRules {
                     e -> firstPool(e, "fjp").map(Evidence.PoolSeen::site).orElse(e.callSite())),
             new Rule("fixed-pool", "watched calls ran on pool workers or the learner's platform threads",
                     (e, s) -> e.callsOn(ThreadKind.POOL_WORKER) > 0 || e.callsOn(ThreadKind.PLATFORM) > 0,
-                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on a pool" + poolSizes(e, "tpe") + " ("
-                            + e.distinctThreads() + " of them did work), at most " + e.peakOverlap() + " at once ("
-                            + e.limitName() + " = " + e.limit() + ").",
+                    // Platform threads the code started itself are no pool: the sentence says which it was.
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on "
+                            + (firstPool(e, "tpe").isPresent() || e.callsOn(ThreadKind.POOL_WORKER) > 0
+                                    ? "a pool" + poolSizes(e, "tpe") + " (" + e.distinctThreads() + " of them did work)"
+                                    : count(e.platformStarts(), "platform thread") + " your code started")
+                            + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").",
                     e -> firstPool(e, "tpe").map(Evidence.PoolSeen::site).orElse(e.startSite())),
             new Rule("unknown", "the threads that did the work are of no kind the grader knows",
                     (e, s) -> true,
@@ -164,41 +167,105 @@ public final class ModelRules {
                             + e.callsByKind() + ".",
                     Evidence::callSite));
 
-    /** Judges one exercise from all its observations. */
-    public static ModelVerdict judge(ExerciseSpec spec, List<Evidence> observations) {
+    /** Judges one exercise from evidence of calls that all ended by themselves. */
+    public static ModelVerdict judge(ExerciseSpec spec, List<Evidence> evidence) {
+        return judgeObserved(spec, evidence.stream().map(Observation::byItself).toList());
+    }
+
+    /** Judges one exercise from all its observations, each with how its call ended. */
+    public static ModelVerdict judgeObserved(ExerciseSpec spec, List<Observation> observed) {
+        List<Evidence> observations = observed.stream().map(Observation::evidence).toList();
         if (observations.isEmpty()) {
-            return new ModelVerdict("no-evidence", "fail", 0,
-                    "No model check produced evidence (did the tests run?).", "The grader decides the model only from what it observes.",
+            String summary = "No model check produced evidence (did the tests run?).";
+            return new ModelVerdict(null, List.of(new ModelVerdict.Flaw(VerdictId.NO_EVIDENCE, summary, null, null)),
+                    Severity.FAIL.id(), 0, summary, "The grader decides the model only from what it observes.",
                     "See the test results above for why the checks did not run.", null, List.of());
         }
-        List<Judged> judged = observations.stream().map(e -> judgeOne(spec, e)).toList();
+        List<Judged> judged = observed.stream().map(o -> judgeEnded(spec, o)).toList();
         // A wrong model decides before a warned one (e.g. a pool that works at one limit and ignores the other).
-        Judged decisive = judged.stream().filter(j -> !spec.models().expected().contains(j.id())
+        Judged first = judged.stream().filter(j -> !spec.models().expected().contains(j.id())
                         && !spec.models().warn().containsKey(j.id())).findFirst()
                 .or(() -> judged.stream().filter(j -> !spec.models().expected().contains(j.id())).findFirst())
                 .orElse(judged.get(0));
+        Judged decisive = first;
         String summary = decisive.summary();
-        if ("hard-coded-pool-size".equals(decisive.id())) {
-            summary = hardCodedSummary(spec, judged);
+        if (HARD_CODED_ID.equals(decisive.id())) {
+            SizeFollows follows = sizeFollows(spec, judged);
+            summary = hardCodedSummary(spec, judged) + follows.sentence();
+            decisive = new Judged(decisive.model(), follows.id().id(), summary, decisive.site(), decisive.evidence());
+        }
+        // The decisive observation's flaw comes first; the others' flaws follow, once each. When the decisive
+        // observation shows a wrong model with no flaw, the model alone is the verdict.
+        List<ModelVerdict.Flaw> flaws = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<Judged> flawed = VerdictId.parse(decisive.id(), "rule book").isModel() ? List.of()
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(decisive),
+                        // the other observations' wrong sizes are the decisive one's, named once above
+                        judged.stream().filter(j -> !HARD_CODED_ID.equals(j.id()))).toList();
+        for (Judged j : flawed) {
+            VerdictId id = VerdictId.parse(j.id(), "rule book");
+            if (!id.isModel() && seen.add(j.id())) {
+                flaws.add(new ModelVerdict.Flaw(id, j == decisive ? summary : j.summary(), j.evidence().scenario(), j.site()));
+            }
         }
         String id = decisive.id();
         ExerciseSpec.Feedback fb = spec.feedback().get(id);
         String why = fb != null ? fb.why() : DefaultFeedback.why(id, spec);
         String hint = fb != null ? fb.hint() : DefaultFeedback.hint(id, spec);
-        if (spec.models().expected().contains(id)) {
+        VerdictId model = decisive.model();
+        if (flaws.isEmpty() && spec.expects(model)) {
             // A spec may word the praise of an expected model itself, as the feedback's "why".
             String praise = fb != null ? fb.why() : DefaultFeedback.praise(id, spec);
-            return new ModelVerdict(id, "info", 1, summary, praise, null, decisive.site(), observations);
+            return new ModelVerdict(model, flaws, Severity.INFO.id(), 1, summary, praise, null, decisive.site(), observations);
         }
-        Double warn = spec.models().warn().get(id);
-        if (warn != null) {
-            return new ModelVerdict(id, "warn", warn, summary, why, hint, decisive.site(), observations);
+        // A warned model earns its share; a flaw costs every model point unless the spec gives it a share (the least
+        // of the shares when there are several).
+        Optional<Double> warn = flaws.isEmpty() ? spec.warnShare(model)
+                : flaws.stream().map(f -> spec.warnShare(f.id())).reduce(Optional.of(1.0),
+                        (x, y) -> x.isPresent() && y.isPresent() ? Optional.of(Math.min(x.get(), y.get())) : Optional.empty());
+        if (warn.isPresent()) {
+            return new ModelVerdict(model, flaws, Severity.WARN.id(), warn.get(), summary, why, hint, decisive.site(), observations);
         }
-        return new ModelVerdict(id, "fail", 0, summary, why, hint, decisive.site(), observations);
+        return new ModelVerdict(model, flaws, Severity.FAIL.id(), 0, summary, why, hint, decisive.site(), observations);
     }
 
+    private static final String HARD_CODED_ID = VerdictId.HARD_CODED_POOL_SIZE.id();
+
     /** The verdict of one observation, before points. */
-    record Judged(String id, String summary, Site site, Evidence evidence) {}
+    record Judged(VerdictId model, String id, String summary, Site site, Evidence evidence) {}
+
+    /**
+     * {@return the model the evidence shows, when the first rule that applied names a flaw} The model rules after it
+     * that name a model decide; none when the flaw is that nothing could be observed.
+     */
+    static VerdictId modelOf(Rule first, Evidence e, ExerciseSpec spec) {
+        VerdictId id = VerdictId.parse(first.id(), "rule book");
+        if (id.isModel()) {
+            return id;
+        }
+        if (id == VerdictId.NOT_IMPLEMENTED || id == VerdictId.NO_CALLS || id == VerdictId.UNKNOWN) {
+            return null;
+        }
+        return MODEL_RULES.subList(MODEL_RULES.indexOf(first) + 1, MODEL_RULES.size()).stream()
+                .filter(r -> VerdictId.parse(r.id(), "rule book").isModel() && r.applies().test(e, spec))
+                .map(r -> VerdictId.parse(r.id(), "rule book")).findFirst().orElse(null);
+    }
+
+    /**
+     * The last rule of every concern: a verdict that would earn model points, from a call that did not return by itself,
+     * earns none. Wrong models and flaws keep their own names (a child never killed is {@code no-kill} however the call
+     * ended): they earn nothing already, and say more.
+     */
+    static Judged judgeEnded(ExerciseSpec spec, Observation o) {
+        Judged j = judgeOne(spec, o.evidence());
+        boolean earns = spec.models().expected().contains(j.id()) || spec.models().warn().containsKey(j.id());
+        if (o.ending() == Observation.Ending.BY_ITSELF || !earns) {
+            return j;
+        }
+        return new Judged(j.model(), VerdictId.CALL_NOT_RETURNED.id(), "Your method did not return by itself: the check \""
+                + o.evidence().scenario() + "\" ran out of time and the grader interrupted it. What was seen after that earns no"
+                + " model points: " + j.summary(), j.site(), o.evidence());
+    }
 
     static Judged judgeOne(ExerciseSpec spec, Evidence e) {
         Judged staged = StageRules.judgeOne(spec, e);
@@ -206,14 +273,28 @@ public final class ModelRules {
             return staged;
         }
         Rule model = MODEL_RULES.stream().filter(r -> r.applies().test(e, spec)).findFirst().orElseThrow();
-        Judged judged = new Judged(model.id(), model.summary().apply(e, spec), model.site().apply(e), e);
+        VerdictId observed = modelOf(model, e, spec);
+        Judged judged = new Judged(observed, model.id(), model.summary().apply(e, spec), model.site().apply(e), e);
+        // A pool made with core size 0 and an unbounded queue never starts a second worker, whatever its maximum: its
+        // size looks right, so this comes before the size rules.
+        Optional<Evidence.PoolSeen> stuck = learnerPools(e).stream().filter(p -> "tpe".equals(p.kind()) && p.core() == 0
+                && p.max() > 1 && p.max() != Integer.MAX_VALUE).findFirst();
+        // One worker making every call looks serialized; the pool that kept it to one is the mistake to name.
+        if (stuck.isPresent() && (observed == VerdictId.FIXED_POOL || observed == VerdictId.SERIALIZED)
+                && e.callsOn(ThreadKind.POOL_WORKER) == e.calls() && e.distinctThreads() <= 1 && e.calls() > 1) {
+            Evidence.PoolSeen p = stuck.get();
+            return new Judged(VerdictId.FIXED_POOL, VerdictId.POOL_NEVER_GROWS.id(), "Your pool may have up to " + count(p.max(), "thread")
+                    + " but keeps none (core size 0), so its queue takes every task and it never grows past 1: all "
+                    + count(e.calls(), e.callLabel()) + " ran on " + count(e.distinctThreads(), "thread") + ", at most "
+                    + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").", p.site(), e);
+        }
         Optional<Evidence.PoolSeen> small = learnerPools(e).stream().filter(p -> isSmall(spec, e, p)).findFirst();
         if (small.isPresent() && spec.feedback().containsKey("small-pool")
                 && ("fixed-pool".equals(model.id()) || "fork-join-pool".equals(model.id()))) {
             // A pool far below the limit is its own mistake (a pool sized for CPU work, made to wait on the
             // network) where the exercise's spec words it; elsewhere it stays a pool of the wrong size.
             Evidence.PoolSeen p = small.get();
-            return new Judged("small-pool", "Your pool has " + count(p.max(), "thread") + " for " + e.limitName() + " = "
+            return new Judged(observed, "small-pool", "Your pool has " + count(p.max(), "thread") + " for " + e.limitName() + " = "
                     + e.limit() + ": at most " + e.peakOverlap() + " of " + count(e.tasks(), e.callLabel())
                     + " were in flight at once, while " + Math.min(e.limit(), e.tasks()) + " were allowed.", p.site(), e);
         }
@@ -227,21 +308,48 @@ public final class ModelRules {
                 return isolation.get();
             }
         }
+        // Threads that do part of the work while the caller does the rest: the caller's share is not bounded by the
+        // pool, and the caller is not free to collect results. Asynchronous sends are all made by the caller: not this.
+        if (CALLER_SHARES_WITH.contains(observed) && e.asyncCalls() == 0 && e.callsOn(ThreadKind.CALLER) > 0
+                && e.callsOn(ThreadKind.CALLER) < e.calls()) {
+            return new Judged(observed, VerdictId.CALLER_DOES_WORK.id(), "Your own thread \"" + e.callerThread() + "\" made "
+                    + e.callsOn(ThreadKind.CALLER) + " of the " + count(e.calls(), e.callLabel()) + " itself, while "
+                    + count(e.distinctThreads() - 1, "other thread") + " made the other " + (e.calls() - e.callsOn(ThreadKind.CALLER))
+                    + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").", e.callSite(), e);
+        }
+        // For work sized to the cores, the threads that could do it must fit the cores: a pool's size is checked below;
+        // platform threads started without a pool are counted here (peak overlap cannot tell on a machine with few cores).
+        if (spec.poolSize() == PoolSize.CORES && observed == VerdictId.FIXED_POOL && learnerPools(e).isEmpty()
+                && e.callsOn(ThreadKind.PLATFORM) > 0) {
+            int cores = e.availableProcessors();
+            int started = e.platformStarts();
+            if (started < cores - 1) {
+                return new Judged(observed, VerdictId.TOO_FEW_THREADS.id(), "Your code started " + count(started, "platform thread")
+                        + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores + ": at most "
+                        + started + " of the " + cores + " cores can work at once, and the other " + (cores - started)
+                        + " sit idle.", e.startSite() != null ? e.startSite() : e.callSite(), e);
+            }
+            if (started > cores + 1) {
+                return new Judged(observed, VerdictId.POOL_SIZE_OFF_CORES.id(), "Your code started " + count(started, "platform thread")
+                        + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores
+                        + ": the threads beyond the cores only take turns on them.", e.startSite() != null ? e.startSite() : e.callSite(), e);
+            }
+        }
         // The model is right; now check that it is used within its bounds and cleaned up.
         // A pool's size is decided where it is created, so it is checked before the overlap it allowed.
         Optional<Evidence.PoolSeen> wrongSize = learnerPools(e).stream().filter(p -> !sizeFits(spec, e, p)).findFirst();
         if (wrongSize.isPresent() && ("fixed-pool".equals(model.id()) || "fork-join-pool".equals(model.id()))) {
             Evidence.PoolSeen p = wrongSize.get();
-            return new Judged("hard-coded-pool-size", "Your pool has " + p.max() + " threads, but " + e.limitName() + " = "
+            return new Judged(judged.model(), "hard-coded-pool-size", "Your pool has " + p.max() + " threads, but " + e.limitName() + " = "
                     + e.limit() + ".", p.site(), e);
         }
-        if ("limit".equals(spec.poolSize()) && e.peakOverlap() > e.limit()) {
-            return new Judged("over-limit", "Up to " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
+        if (spec.poolSize() == PoolSize.LIMIT && e.peakOverlap() > e.limit()) {
+            return new Judged(judged.model(), "over-limit", "Up to " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
                     + e.limitName() + " = " + e.limit() + "." + poolNote(e), judged.site(), e);
         }
-        if ("limit".equals(spec.poolSize()) && e.rendezvous() != null && !e.rendezvous().reached()
+        if (spec.poolSize() == PoolSize.LIMIT && e.rendezvous() != null && !e.rendezvous().reached()
                 && e.peakOverlap() < Math.min(e.limit(), e.tasks())) {
-            return new Judged("under-limit", "At most " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
+            return new Judged(judged.model(), "under-limit", "At most " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
                     + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e);
         }
         List<Evidence.PoolSeen> open = learnerPools(e).stream().filter(p -> !p.shutDown()).toList();
@@ -253,7 +361,7 @@ public final class ModelRules {
                     + String.join(", ", e.leakedThreads().subList(0, Math.min(3, e.leakedThreads().size())))
                     + (e.leakedThreads().size() > 3 ? ", ..." : "") + ")";
             Site site = open.isEmpty() ? e.startSite() : open.get(0).site();
-            return new Judged("leaked-threads", judged.summary() + " But " + what + threads + ".", site, e);
+            return new Judged(judged.model(), "leaked-threads", judged.summary() + " But " + what + threads + ".", site, e);
         }
         return judged;
     }
@@ -279,37 +387,92 @@ public final class ModelRules {
         // was being read, however slowly, so it is no deadlock (a virtual thread reading is not in a thread dump).
         if (e.counter("runall-stuck") > 0 && e.counter("stuck-flooders") > 0 && e.counter("stuck-reading-output") == 0
                 && e.counter("stuck-flood-written") <= PIPE_MAX_BYTES) {
-            return Optional.of(new Judged("pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child", "children")
+            return Optional.of(new Judged(judged.model(), "pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child", "children")
                     + " that print" + (e.counter("stuck-flooders") == 1 ? "s " : " ") + e.counter("stuck-flood-total")
                     + " bytes stopped after writing " + e.counter("stuck-flood-written") + " (a full pipe) and stayed alive." + waiting,
                     waitSite, e));
         }
         if (e.counter("runall-stuck") > 0 && e.counter("stuck-sleepers") > 0) {
             long alive = e.counter("stuck-children-alive");
-            return Optional.of(new Judged("no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
+            return Optional.of(new Judged(judged.model(), "no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
                     + " still alive long after the timeout (" + count((int) e.counter("stuck-sleepers"), "job") + " that never end"
                     + (e.counter("stuck-sleepers") == 1 ? "s" : "") + ")." + waiting, waitSite, e));
         }
         if (e.counter("children-peak") > e.limit()) {
-            return Optional.of(new Judged("unbounded-processes", "Up to " + e.counter("children-peak") + " child JVMs were alive at once for "
+            return Optional.of(new Judged(judged.model(), "unbounded-processes", "Up to " + e.counter("children-peak") + " child JVMs were alive at once for "
                     + count(e.tasks(), e.callLabel()) + ", but " + e.limitName() + " = " + e.limit() + ".", judged.site(), e));
         }
         if (e.counter("hold-target") > 0 && e.counter("hold-reached") == 0 && e.counter("children-peak") < Math.min(e.limit(), e.tasks())) {
-            return Optional.of(new Judged("under-limit", "At most " + e.counter("children-peak") + " child JVMs ran at once, but "
+            return Optional.of(new Judged(judged.model(), "under-limit", "At most " + e.counter("children-peak") + " child JVMs ran at once, but "
                     + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e));
         }
         if (e.counter("children-alive-at-return") > 0) {
-            return Optional.of(new Judged("leaked-processes", judged.summary() + " But " + count((int) e.counter("children-alive-at-return"),
+            return Optional.of(new Judged(judged.model(), "leaked-processes", judged.summary() + " But " + count((int) e.counter("children-alive-at-return"),
                     "child process was", "child processes were") + " still alive when your method returned.", judged.site(), e));
         }
         return Optional.empty();
+    }
+
+    /** The flaw ids of the models' own uses: which models a caller can share the work with. */
+    private static final Set<VerdictId> CALLER_SHARES_WITH = Set.of(VerdictId.FIXED_POOL, VerdictId.FORK_JOIN_POOL,
+            VerdictId.VIRTUAL_THREADS, VerdictId.THREAD_PER_TASK, VerdictId.EXECUTOR);
+
+    /** What a pool's wrong size follows, and the sentence that says it and what it should follow. */
+    record SizeFollows(VerdictId id, String sentence) {}
+
+    /**
+     * Names what a wrong pool size follows, from every observation's first pool: the number of items (one thread per
+     * item), the bound but off by a constant or a factor (maxWorkers + 3, twice the cores), or nothing (hard-coded).
+     * One observation cannot tell a constant from a multiple of the cores: a multiple is named as one.
+     */
+    static SizeFollows sizeFollows(ExerciseSpec spec, List<Judged> judged) {
+        record Seen(int size, int limit, int tasks, int cores) {}
+        List<Seen> seen = new ArrayList<>();
+        for (Judged j : judged) {
+            Evidence e = j.evidence();
+            learnerPools(e).stream().findFirst().ifPresent(p -> seen.add(new Seen(p.max(), e.limit(), e.tasks(), e.availableProcessors())));
+        }
+        String should = spec.poolSize() == PoolSize.LIMIT ? " It should follow " + judged.get(0).evidence().limitName() + "."
+                : " It should follow the cores (availableProcessors()).";
+        String bound = judged.get(0).evidence().limitName();
+        SizeFollows hardCoded = new SizeFollows(VerdictId.HARD_CODED_POOL_SIZE, " Its size does not follow " + bound + "." + should);
+        if (seen.isEmpty()) {
+            return hardCoded;
+        }
+        int expectedSize = spec.poolSize() == PoolSize.LIMIT ? seen.get(0).limit() : seen.get(0).cores();
+        if (seen.stream().allMatch(x -> x.size() == x.tasks()) && seen.get(0).size() != expectedSize) {
+            return new SizeFollows(VerdictId.POOL_SIZE_FOLLOWS_TASKS, " It follows the number of items: one thread per item." + should);
+        }
+        boolean severalBounds = seen.stream().map(Seen::limit).distinct().count() > 1;
+        if (severalBounds && seen.stream().map(Seen::size).distinct().count() == 1) {
+            return new SizeFollows(VerdictId.HARD_CODED_POOL_SIZE, " Its size stays the same whatever the limit: it is hard-coded." + should);
+        }
+        if (spec.poolSize() == PoolSize.LIMIT && severalBounds) {
+            long offsets = seen.stream().map(x -> x.size() - x.limit()).distinct().count();
+            if (offsets == 1) {
+                int d = seen.get(0).size() - seen.get(0).limit();
+                return new SizeFollows(VerdictId.POOL_SIZE_OFF_LIMIT, " It follows " + bound + " but is " + Math.abs(d)
+                        + (d > 0 ? " more" : " fewer") + " than it (" + bound + (d > 0 ? " + " : " - ") + Math.abs(d) + ")." + should);
+            }
+            if (seen.stream().allMatch(x -> x.limit() > 0 && x.size() % x.limit() == 0)
+                    && seen.stream().map(x -> x.size() / x.limit()).distinct().count() == 1) {
+                return new SizeFollows(VerdictId.POOL_SIZE_OFF_LIMIT, " It follows " + bound + " but is " + seen.get(0).size() / seen.get(0).limit()
+                        + " times it." + should);
+            }
+        }
+        if (spec.poolSize() == PoolSize.CORES && seen.stream().allMatch(x -> x.size() > x.cores() && x.size() % x.cores() == 0)
+                && seen.stream().map(x -> x.size() / x.cores()).distinct().count() == 1) {
+            return new SizeFollows(VerdictId.POOL_SIZE_OFF_CORES, " It follows the cores but is " + seen.get(0).size() / seen.get(0).cores()
+                    + " times them: the threads beyond the cores only take turns on them." + should);
+        }
+        return hardCoded;
     }
 
     private static boolean sizeFits(ExerciseSpec spec, Evidence e, Evidence.PoolSeen p) {
         if (p.max() == Integer.MAX_VALUE) {
             return false;
         }
-        if ("limit".equals(spec.poolSize())) {
+        if (spec.poolSize() == PoolSize.LIMIT) {
             return p.max() <= e.limit() && p.max() >= Math.min(e.limit(), e.tasks());
         }
         int cores = e.availableProcessors();
@@ -318,7 +481,7 @@ public final class ModelRules {
 
     /** A bounded pool with at most a quarter of the threads the limit allows: far below it. */
     private static boolean isSmall(ExerciseSpec spec, Evidence e, Evidence.PoolSeen p) {
-        return "limit".equals(spec.poolSize()) && p.max() != Integer.MAX_VALUE && p.max() * 4 <= Math.min(e.limit(), e.tasks());
+        return spec.poolSize() == PoolSize.LIMIT && p.max() != Integer.MAX_VALUE && p.max() * 4 <= Math.min(e.limit(), e.tasks());
     }
 
     private static String hardCodedSummary(ExerciseSpec spec, List<Judged> judged) {
@@ -332,10 +495,7 @@ public final class ModelRules {
                 parts.add(p.max() + " threads for " + e.limitName() + " = " + e.limit());
             });
         }
-        String base = "Your pool had " + String.join(" and ", new LinkedHashSet<>(parts)) + ".";
-        return sizes.size() == 1 && judged.stream().map(j -> j.evidence().limit()).distinct().count() > 1
-                ? base + " Its size stays the same whatever the limit: it is hard-coded."
-                : base + " Its size does not follow " + judged.get(0).evidence().limitName() + ".";
+        return "Your pool had " + String.join(" and ", new LinkedHashSet<>(parts)) + ".";
     }
 
     private static List<Evidence.PoolSeen> learnerPools(Evidence e) {

@@ -48,6 +48,15 @@ final class StageRules {
         // "other": a pool's workers started from a JDK thread (thenApplyAsync from the client's thread), not seen start.
         int platform = d.threadsOf(ThreadKind.POOL_WORKER) + d.threadsOf(ThreadKind.PLATFORM) + d.threadsOf(ThreadKind.FORK_JOIN_POOL)
                 + d.threadsOf(ThreadKind.OTHER);
+        int fetchPlatform = f.threadsOf(ThreadKind.POOL_WORKER) + f.threadsOf(ThreadKind.PLATFORM) + f.threadsOf(ThreadKind.OTHER);
+        if (d.threadsOf(ThreadKind.VIRTUAL) == 0 && platform > cores && fetchPlatform == 0) {
+            // No request ran on a platform thread of the learner's: the digests had platform threads of their own, only
+            // more of them than the cores. That is a pool too large, not digests on the threads that wait for I/O.
+            return judged(VerdictId.DIGEST_POOL_TOO_LARGE.id(), "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
+                    + kinds(d.threadsByKind(), "thread") + ", up to " + d.peakOverlap() + " at once, but there are " + cores
+                    + " cores (availableProcessors()): the " + (platform - cores) + " threads beyond them only take turns. "
+                    + fetchNumbers(e, f) + ".", firstPoolSite(e), e);
+        }
         if (d.threadsOf(ThreadKind.VIRTUAL) > 0 || platform > cores) {
             return judged("digest-on-io-threads", "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
                     + kinds(d.threadsByKind(), "thread") + ", up to " + d.peakOverlap() + " at once, but there are " + cores
@@ -73,6 +82,17 @@ final class StageRules {
                     + kinds(d.threadsByKind(), "thread") + ", though there are " + cores + " cores. " + fetchNumbers(e, f) + ".",
                     e.callSite(), e);
         }
+        // Digests sized to the cores need as many threads as the cores: counted, since the peak cannot tell on a
+        // machine with fewer cores than the test JVM reports. The common pool is sized by the JVM.
+        // A pool's workers that did no digest are not counted against it: the hold on the digest stage must also have
+        // failed to see min(cores, pages) digests at once.
+        if (d.callsOn(ThreadKind.COMMON_POOL) == 0 && d.callsOn(ThreadKind.CALLER) == 0 && platform > 0
+                && platform < Math.min(cores, e.tasks()) - 1 && d.rendezvous() != null && !d.rendezvous().reached()) {
+            return judged(VerdictId.DIGEST_TOO_FEW_THREADS.id(), "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
+                    + kinds(d.threadsByKind(), "thread") + ", but availableProcessors() = " + cores + ": at most " + platform
+                    + " of the cores digest at once, and the other " + (cores - platform) + " sit idle. " + fetchNumbers(e, f) + ".",
+                    firstPoolSite(e), e);
+        }
         String summary = "Fetch: " + fetchNumbers(e, f) + ". Digest: " + digestNumbers(d, cores) + ".";
         List<Evidence.PoolSeen> open = e.pools().stream().filter(p -> !p.shutDown()).toList();
         if (!open.isEmpty() || !e.leakedThreads().isEmpty()) {
@@ -88,7 +108,8 @@ final class StageRules {
     }
 
     private static ModelRules.Judged judged(String id, String summary, Site site, Evidence e) {
-        return new ModelRules.Judged(id, summary, site, e);
+        // Evidence with both stages shows a pipeline whatever its stages ran on; with no calls, nothing could be seen.
+        return new ModelRules.Judged("no-calls".equals(id) ? null : VerdictId.STAGED, id, summary, site, e);
     }
 
     private static String fetchNumbers(Evidence e, StageEvidence f) {

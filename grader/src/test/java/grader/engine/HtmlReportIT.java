@@ -14,11 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The HTML report of a real grading run, opened in a real headless Chromium: it loads without a script
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code mvn -B verify -pl exercises,grader -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=HtmlReportIT}
  * and copy {@code grader/target/html-report/report-fetch-*.png} to {@code docs/img/}.
  */
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+// No @Timeout: a grading on a loaded machine may take minutes, and each browser command is bounded by its own request.
 class HtmlReportIT {
     static final Path OUT = Path.of(System.getProperty("grader.home", "target")).toAbsolutePath().resolve("html-report");
     static final int WIDTH = 1200;

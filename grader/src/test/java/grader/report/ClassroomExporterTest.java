@@ -145,7 +145,7 @@ class ClassroomExporterTest {
         for (int i = 0; i < rules; i++) {
             statics.add(new StaticFinding("r" + i, "rule " + i, "because", i < held, List.of()));
         }
-        ModelVerdict v = new ModelVerdict("v", share == 1 ? "info" : share == 0 ? "fail" : "warn", share, "summary", null, null, null, List.of());
+        ModelVerdict v = SampleReports.verdict("fixed-pool", share == 1 ? "info" : share == 0 ? "fail" : "warn", share, "summary", null, null, null, List.of());
         double score = round(f + m + s);
         return new GradeReport.ExerciseReport(id, id, score, maxes[0] + maxes[1] + maxes[2],
                 new GradeReport.Points(new GradeReport.Part(f, maxes[0], passed + " of " + n), new GradeReport.Part(m, maxes[1], "v"),

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.engine.Shard;
-import grader.verdict.ModelVerdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,7 @@ class GradebookTest {
     static GradeReport.ExerciseReport notSubmitted(String id) {
         return new GradeReport.ExerciseReport(id, id, 0, 15, null, "nothing submitted",
                 List.of(new GradeReport.Stage("compile", "failed", "no sources found in src/main/java/course/" + id + "/", List.of())),
-                new ModelVerdict("not-submitted", "fail", 0, "No Java sources for " + id + ".", "why", "hint", null, List.of()),
+                SampleReports.verdict("not-submitted", "fail", 0, "No Java sources for " + id + ".", "why", "hint", null, List.of()),
                 List.of(), List.of());
     }
 

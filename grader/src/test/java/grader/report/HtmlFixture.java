@@ -53,7 +53,7 @@ final class HtmlFixture {
     }
 
     static ModelVerdict verdict(String id, String severity, Evidence... evidence) {
-        return new ModelVerdict(id, severity, "info".equals(severity) ? 1 : 0, "Your 12 requests ran one at a time.",
+        return SampleReports.verdict(id, severity, "info".equals(severity) ? 1 : 0, "Your 12 requests ran one at a time.",
                 "Fetching is I/O-bound.", "Run the requests side by side.", SITE, List.of(evidence));
     }
 

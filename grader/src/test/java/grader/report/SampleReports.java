@@ -1,5 +1,6 @@
 package grader.report;
 
+import grader.values.Evidence;
 import grader.values.Site;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
@@ -53,8 +54,21 @@ final class SampleReports {
                 passed ? List.of() : List.of("course.fetch.StatusFetcher.fetchAll() calls Executors.newCachedThreadPool() in (StatusFetcher.java:30)"));
     }
 
+    /**
+     * A verdict as schema 1 named it (one id): the model when the id names one, else a flaw with no model. Reports in
+     * tests are built here; in main code only the rule book builds verdicts.
+     */
+    static ModelVerdict verdict(String id, String severity, double share, String summary, String why, String hint, Site site,
+                                List<Evidence> evidence) {
+        grader.verdict.VerdictId v = grader.verdict.VerdictId.of(id).orElse(grader.verdict.VerdictId.UNKNOWN);
+        return v.isModel()
+                ? new ModelVerdict(v, List.of(), severity, share, summary, why, hint, site, evidence)
+                : new ModelVerdict(null, List.of(new ModelVerdict.Flaw(v, summary, null, site)), severity, share, summary, why, hint,
+                        site, evidence);
+    }
+
     static GradeReport.ExerciseReport full(String id) {
-        ModelVerdict v = new ModelVerdict("fixed-pool", "info", 1, "Your 12 requests ran on a pool of 3 threads.",
+        ModelVerdict v = SampleReports.verdict("fixed-pool", "info", 1, "Your 12 requests ran on a pool of 3 threads.",
                 "Right for I/O-bound work.", null, SITE, List.of());
         return new GradeReport.ExerciseReport(id, "The " + id + " exercise", 15, 15,
                 new GradeReport.Points(new GradeReport.Part(6, 6, "3 of 3 tests passed"), new GradeReport.Part(8, 8, "fixed-pool (info)"),
@@ -68,7 +82,7 @@ final class SampleReports {
 
     /** fetch: 10.32 of 15 (5.57 + 4 + 0.75), with a failing public, a failing hidden, an aborted and a skipped test. */
     static GradeReport.ExerciseReport partial() {
-        ModelVerdict v = new ModelVerdict("virtual-threads", "warn", 0.5, "Your 12 requests ran on 12 virtual threads, " + NASTY,
+        ModelVerdict v = SampleReports.verdict("virtual-threads", "warn", 0.5, "Your 12 requests ran on 12 virtual threads, " + NASTY,
                 "Works, but the exercise asks for a bounded pool.", "Use Executors.newFixedThreadPool(maxWorkers).", SITE, List.of());
         return new GradeReport.ExerciseReport("fetch", "Fetch URLs", 10.32, 15,
                 new GradeReport.Points(new GradeReport.Part(5.57, 6, "13 of 14 tests passed"), new GradeReport.Part(4, 8, "virtual-threads (warn)"),
@@ -87,7 +101,7 @@ final class SampleReports {
     /** compute: 0 of 15, the compile stage failed, nothing ran. */
     static GradeReport.ExerciseReport compileError() {
         String error = "src/main/java/course/compute/FactorialSums.java:13: ';' expected";
-        ModelVerdict v = new ModelVerdict("compile-error", "fail", 0, "Your code does not compile: " + error,
+        ModelVerdict v = SampleReports.verdict("compile-error", "fail", 0, "Your code does not compile: " + error,
                 "The grader can only run code that compiles.", "Fix the first error, then run the grader again.", null, List.of());
         String notRun = "not run: the compile stage failed: 1 compile error; first: " + error;
         return new GradeReport.ExerciseReport("compute", "Sum factorials", 0, 15,
@@ -123,7 +137,7 @@ final class SampleReports {
     /** The grader itself failed: the test JVM never ran, every test is not-run and the verdict says so. */
     static GradeReport graderError() {
         String why = "the test JVM could not be run: no java";
-        ModelVerdict v = new ModelVerdict("grader-error", "fail", 0, why, "This is the grader's fault, not yours.",
+        ModelVerdict v = SampleReports.verdict("grader-error", "fail", 0, why, "This is the grader's fault, not yours.",
                 "Tell your course staff; the report has the details.", null, List.of());
         GradeReport.ExerciseReport e = new GradeReport.ExerciseReport("fetch", "Fetch URLs", 0, 15,
                 new GradeReport.Points(new GradeReport.Part(0, 6, "0 of 2 tests passed"), new GradeReport.Part(0, 8, "grader-error (fail)"),

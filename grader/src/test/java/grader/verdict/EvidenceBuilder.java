@@ -138,6 +138,12 @@ final class EvidenceBuilder {
         return this;
     }
 
+    /** A thread pool with its own core size, e.g. {@code new ThreadPoolExecutor(0, max, ..., unboundedQueue)}. */
+    EvidenceBuilder pool(String kind, int core, int max, boolean shutDown) {
+        pools.add(new Evidence.PoolSeen(kind, core, max, shutDown, SITE));
+        return this;
+    }
+
     EvidenceBuilder process(String... command) {
         processes.add(new Evidence.ProcessSeen(List.of(command), SITE));
         return this;

@@ -7,26 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.verdict.statics.StaticRules;
-import java.util.Set;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.api.Test;
 
 class ExerciseSpecTest {
     static final java.util.List<String> KNOWN = ExerciseSpec.KNOWN;
-
-    /** The verdict vocabulary: DESIGN.md section 4's models and the engine's extensions. */
-    static final Set<String> VOCABULARY = Set.of("sequential", "serialized", "thread-per-task", "fixed-pool", "common-pool",
-            "fork-join-pool", "virtual-threads", "async-client", "processes", "hard-coded-pool-size", "over-limit",
-            "under-limit", "leaked-threads", "not-implemented", "no-calls", "no-evidence", "unknown",
-            "staged", "digest-on-io-threads", "fetch-on-cpu-pool", "one-parallel-stream", "digest-sequential",
-            "global-lock", "synchronized-map", "unsafe-shared-map",
-            // threads: mistakes with the Thread API itself
-            "run-not-start", "not-joined", "polling", "executor",
-            // crawl
-            "small-pool",
-            // processes: isolation verdicts
-            "in-process", "unbounded-processes", "no-kill", "pipe-deadlock", "leaked-processes");
 
     @ParameterizedTest
     @FieldSource("KNOWN")
@@ -36,8 +24,8 @@ class ExerciseSpecTest {
                 () -> assertEquals(id, spec.id()),
                 () -> assertTrue(spec.points().total() > 0),
                 () -> assertFalse(spec.models().expected().isEmpty()),
-                () -> assertTrue(VOCABULARY.containsAll(spec.models().expected()), spec.models().expected().toString()),
-                () -> assertTrue(VOCABULARY.containsAll(spec.feedback().keySet()), spec.feedback().keySet().toString()),
+                () -> spec.models().expected().forEach(m -> assertTrue(VerdictId.of(m).orElseThrow().isModel(), m)),
+                () -> spec.feedback().keySet().forEach(f -> assertTrue(VerdictId.of(f).isPresent(), f)),
                 () -> spec.staticRules().forEach(r -> assertTrue(StaticRules.known(r), "unknown static rule " + r)),
                 () -> assertFalse(spec.tests().model().isEmpty(), "a model check decides the verdict"));
     }
@@ -71,5 +59,36 @@ class ExerciseSpecTest {
                  "poolSize": "limit", "models": {"expected": ["fixed-pool"]}, "limits": {"threads": 0}}""";
         Exception e = assertThrows(Exception.class, () -> new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, ExerciseSpec.class));
         assertTrue(e.getMessage().contains("limits.threads must be between 1 and 100000, not 0"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownVerdictIdInASpecIsAnErrorNamingTheFileAndTheId() {
+        String json = """
+                {"id": "x", "title": "t", "workload": "io", "structure": [], "tests": {}, "points": {"functional": 1, "model": 1, "statics": 0},
+                 "poolSize": "limit", "models": {"expected": ["fixed-pool"]}, "feedback": {"fixed-pol": {"why": "w", "hint": "h"}}}""";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExerciseSpec.read("exercises/x.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().startsWith("exercises/x.json: "), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown verdict id \"fixed-pol\""), e.getMessage());
+    }
+
+    @Test
+    void aFlawNamedAsAnExpectedModelIsAnError() {
+        String json = """
+                {"id": "x", "title": "t", "workload": "io", "structure": [], "tests": {}, "points": {"functional": 1, "model": 1, "statics": 0},
+                 "poolSize": "limit", "models": {"expected": ["over-limit"]}}""";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExerciseSpec.read("exercises/x.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().contains("\"over-limit\" is a flaw, not a model"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownWorkloadIsAnErrorNamingTheFileAndTheValue() {
+        String json = """
+                {"id": "x", "title": "t", "workload": "gpu", "structure": [], "tests": {}, "points": {"functional": 1, "model": 1, "statics": 0},
+                 "poolSize": "limit", "models": {"expected": ["fixed-pool"]}}""";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExerciseSpec.read("exercises/x.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(e.getMessage().startsWith("exercises/x.json: ") && e.getMessage().contains("gpu"), e.getMessage());
     }
 }

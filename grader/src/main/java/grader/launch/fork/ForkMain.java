@@ -33,6 +33,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class ForkMain {
     private ForkMain() {}
 
+    /** How long past a test's ceiling JUnit's own timeout interrupts it (less than the grader's grace). */
+    static final int JUNIT_AFTER_CEILING_SECONDS = 4;
+
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String token = Files.readString(Path.of(args[1])).strip();
@@ -65,7 +68,10 @@ public final class ForkMain {
                 .selectors(classes.stream().map(c -> c.startsWith("[")
                         ? (org.junit.platform.engine.DiscoverySelector) DiscoverySelectors.selectUniqueId(c)
                         : DiscoverySelectors.selectClass(c)).toList())
-                .configurationParameter("junit.jupiter.execution.timeout.default", perTestTimeout)
+                // JUnit's timeout backs up the grader's budgets (see Diagnosis) where they do not reach (class-level
+                // set-up): a few seconds past the ceiling, so a test's own budget always ends it first.
+                .configurationParameter("junit.jupiter.execution.timeout.default",
+                        (Long.parseLong(perTestTimeout.split(" ")[0]) + JUNIT_AFTER_CEILING_SECONDS) + " s")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .configurationParameter("junit.platform.output.capture.stdout", "false")
                 .build();
@@ -80,9 +86,10 @@ public final class ForkMain {
             }
         }
         channel.send(ForkEvent.plan(tests));
-        StreamingListener listener = new StreamingListener(channel);
-        long timeoutNanos = java.time.Duration.ofSeconds(Long.parseLong(perTestTimeout.split(" ")[0])).toNanos();
-        Thread.ofPlatform().name("grader-diagnosis").daemon().start(new Diagnosis(listener, channel, timeoutNanos));
+        // The per-test timeout is each test's ceiling; its budget comes from the reference run (see Budgets).
+        java.time.Duration ceiling = java.time.Duration.ofSeconds(Long.parseLong(perTestTimeout.split(" ")[0]));
+        StreamingListener listener = new StreamingListener(channel, Budgets.load(ceiling));
+        Thread.ofPlatform().name("grader-diagnosis").daemon().start(new Diagnosis(listener, channel));
         try {
             launcher.execute(plan, listener);
         } catch (Throwable t) {

@@ -20,19 +20,53 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class StreamingListener implements TestExecutionListener {
     private static final int MAX_TRACE = 8_000;
+    /** The report-entry key of a test's budget ({@link Budgets.Budget#describe()}), sent when it starts. */
+    static final String BUDGET_KEY = "grader.budget";
     private final ForkMain.Channel channel;
+    private final Budgets budgets;
     private TestPlan plan;
     /** The test running now and its thread, for the diagnosis watchdog (tests run one at a time). */
     private volatile Running running;
 
-    record Running(TestIdentifier test, Thread thread, long startNanos) {}
+    /**
+     * The running test.
+     *
+     * @param budget   its budget, fixed when it started
+     * @param timedOut set (once, by {@link Diagnosis}) to the budget it ran past, when the grader interrupted it
+     */
+    record Running(TestIdentifier test, Thread thread, long startNanos, Budgets.Budget budget,
+                   java.util.concurrent.atomic.AtomicReference<String> timedOut) {}
 
     Running running() {
         return running;
     }
 
+    /** A listener whose tests have the ceiling (60 s) as their budget: for runs without the reference times. */
     StreamingListener(ForkMain.Channel channel) {
+        this(channel, new Budgets(java.util.Map.of(), java.time.Duration.ofSeconds(60), false));
+    }
+
+    StreamingListener(ForkMain.Channel channel, Budgets budgets) {
         this.channel = channel;
+        this.budgets = budgets;
+    }
+
+    /**
+     * If {@code r} is still the running test: runs {@code first} (which reports why), marks it as timed out with
+     * {@code why}, notes that the learner's code hung, and interrupts its thread. Under the same lock as the test's end,
+     * so a test that has just ended (and the next one) is never interrupted.
+     *
+     * @return whether it was still running
+     */
+    synchronized boolean interruptIfRunning(Running r, String why, Runnable first) {
+        if (running != r) {
+            return false;
+        }
+        first.run();
+        r.timedOut().compareAndSet(null, why);
+        budgets.markHung();
+        r.thread().interrupt();
+        return true;
     }
 
     static ForkEvent.PlannedTest planned(TestIdentifier id) {
@@ -57,9 +91,13 @@ final class StreamingListener implements TestExecutionListener {
     @Override
     public void executionStarted(TestIdentifier id) {
         if (id.isTest()) {
-            running = new Running(id, Thread.currentThread(), System.nanoTime());
+            ForkEvent.PlannedTest planned = planned(id);
+            Budgets.Budget budget = budgets.of(planned.className(), planned.method(), Budgets.loadScale());
             grader.probes.Recorder.markRefusals();
             channel.send(ForkEvent.start(id.getUniqueId()));
+            channel.send(ForkEvent.entry(id.getUniqueId(), BUDGET_KEY, budget.describe()));
+            running = new Running(id, Thread.currentThread(), System.nanoTime(), budget,
+                    new java.util.concurrent.atomic.AtomicReference<>());
         }
     }
 
@@ -71,8 +109,24 @@ final class StreamingListener implements TestExecutionListener {
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (id.isTest()) {
-            Running r = running;
-            running = null;
+            Running r;
+            synchronized (this) {
+                r = running;
+                running = null;
+            }
+            String timedOut = r == null ? null : r.timedOut().get();
+            if (timedOut != null) {
+                // The grader interrupted it at its budget: whatever the interrupt made the test end with, it hung.
+                // The interrupt is not left for the next test.
+                Thread.interrupted();
+                channel.send(ForkEvent.entry(id.getUniqueId(), ForkEvent.DURATION_KEY,
+                        String.valueOf(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - r.startNanos()))));
+                String refused = grader.probes.Recorder.refusedSinceMark();
+                channel.send(ForkEvent.end(id.getUniqueId(), "FAILED", "timed out: ran past " + timedOut
+                        + ", and ended when the grader interrupted it" + (refused == null ? "" : " [during this test the grader refused: " + refused + "]"),
+                        result.getThrowable().map(StreamingListener::trace).orElse(null)));
+                return;
+            }
             // JUnit gave up on the test at its timeout: say why it was stuck while the learner's threads
             // are still where they were (a deadlock outlives the interrupted test thread).
             if (r != null && result.getThrowable().filter(t -> t instanceof java.util.concurrent.TimeoutException).isPresent()) {
@@ -118,16 +172,14 @@ final class StreamingListener implements TestExecutionListener {
         if (message != null && refused != null && !message.contains(refused)) {
             message = message + " [during this test the grader refused: " + refused + "]";
         }
-        String trace = null;
-        if (t != null) {
-            StringWriter w = new StringWriter();
-            t.printStackTrace(new PrintWriter(w));
-            trace = w.toString();
-            if (trace.length() > MAX_TRACE) {
-                trace = trace.substring(0, MAX_TRACE) + "\n... (trace cut at " + MAX_TRACE + " characters)";
-            }
-        }
-        return ForkEvent.end(id.getUniqueId(), result.getStatus().name(), message, trace);
+        return ForkEvent.end(id.getUniqueId(), result.getStatus().name(), message, t == null ? null : trace(t));
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        String trace = w.toString();
+        return trace.length() > MAX_TRACE ? trace.substring(0, MAX_TRACE) + "\n... (trace cut at " + MAX_TRACE + " characters)" : trace;
     }
 
     private static String describe(Throwable t) {

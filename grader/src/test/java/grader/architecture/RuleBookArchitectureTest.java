@@ -1,0 +1,43 @@
+package grader.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import grader.verdict.ModelVerdict;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rule book decides every verdict: only classes of {@code grader.verdict} (the ordered rules, the early
+ * verdicts) build a {@link ModelVerdict} or one of its {@link ModelVerdict.Flaw}s. The engine, the reports and the
+ * checks read verdicts; they never make one up.
+ */
+class RuleBookArchitectureTest {
+    static JavaClasses grader;
+
+    @BeforeAll
+    static void importGrader() {
+        grader = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("grader");
+    }
+
+    static final DescribedPredicate<JavaClass> VERDICT_OR_FLAW = DescribedPredicate.describe("a verdict or a flaw",
+            c -> c.isEquivalentTo(ModelVerdict.class) || c.isEquivalentTo(ModelVerdict.Flaw.class));
+
+    static final ArchRule ONLY_THE_RULE_BOOK_BUILDS_VERDICTS = noClasses()
+            .that().resideOutsideOfPackage("grader.verdict")
+            .should().callConstructorWhere(target(owner(VERDICT_OR_FLAW)))
+            .because("every verdict comes from one declared rule of the rule book, in its order; a verdict built elsewhere"
+                    + " is a rule nobody can find (issue 11)");
+
+    @Test
+    void onlyTheRuleBookBuildsAVerdictOrAFlaw() {
+        ONLY_THE_RULE_BOOK_BUILDS_VERDICTS.check(grader);
+    }
+}
