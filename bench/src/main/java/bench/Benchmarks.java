@@ -54,6 +54,8 @@ public final class Benchmarks {
             sections.put("startup", b::startup);
             sections.put("events", b::events);
             sections.put("class", b::throughput);
+            // Not in the default list: it runs Maven itself (see learnerLoop).
+            sections.put("learner", b::learnerLoop);
             if (!sections.keySet().containsAll(only)) {
                 err.println("benchmarks: -Dbench.only=" + System.getProperty("bench.only") + " is not a comma-separated subset of "
                         + String.join(",", sections.keySet()));
@@ -103,6 +105,43 @@ public final class Benchmarks {
             parts.add("`" + n + "=" + (v.isEmpty() ? "(default)" : v) + "`");
         }
         return String.join(" ", parts);
+    }
+
+    // ---- the learner's loop: one exercise graded from Maven after an edit ------------------------------------------
+
+    /**
+     * {@code mvn -o -q -Plearner verify -Dexercise=fetch} from the repository's root, as a learner runs it after saving
+     * {@code StatusFetcher.java}: each run first marks that file as just saved (its content is left as it is). The
+     * grader is already built (this command built it), so each run costs Maven's start, the up-to-date checks and one
+     * exercise's grading. Exit code 1 (below full marks, on the stub) is the expected outcome.
+     */
+    private String learnerLoop() throws IOException, InterruptedException {
+        int runs = intProp("bench.learnerRuns", 5);
+        Path dir = Files.createDirectories(work.resolve("learner"));
+        Path saved = repo.root().resolve("exercises/src/main/java/course/fetch/StatusFetcher.java");
+        List<String> mvn = List.of(System.getProperty("bench.mvn", "mvn"), "-o", "-q", "-B", "-Plearner", "verify", "-Dexercise=fetch");
+        out.println("learner loop: 1 warm-up and " + runs + " measured run(s) of " + String.join(" ", mvn));
+        List<Double> times = new ArrayList<>();
+        Proc.Run last = null;
+        for (int i = -1; i < runs; i++) {
+            String tag = i < 0 ? "warmup" : "run" + (i + 1);
+            Files.setLastModifiedTime(saved, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            last = Proc.run(mvn, repo.root(), dir.resolve("mvn-" + tag + ".log"), false, RUN_TIMEOUT_SECONDS);
+            out.printf("  %s: %s s (exit %d)%n", tag, Table.fmt(last.seconds(), 2), last.exitCode());
+            if (last.exitCode() != 0 && last.exitCode() != 1) {
+                throw new IllegalStateException("the learner's command failed (exit " + last.exitCode() + "): " + Proc.tail(last.log(), 20));
+            }
+            if (i >= 0) {
+                times.add(last.seconds());
+            }
+        }
+        String line = Files.readAllLines(last.log()).stream().filter(l -> l.startsWith("Not full marks yet")).findFirst()
+                .orElse("(no \"Not full marks yet\" line: exit " + last.exitCode() + ")");
+        Table t = new Table("what", "median", "min", "max", "runs", "the grader's line")
+                .row("`" + String.join(" ", mvn) + "` after saving `StatusFetcher.java` (grader already built)",
+                        Table.fmt(Proc.median(times), 2) + " s", Table.fmt(Proc.min(times), 2) + " s",
+                        Table.fmt(Proc.max(times), 2) + " s", runs, line);
+        return "## The learner's loop: one exercise from Maven, warm\n\n" + t.markdown();
     }
 
     // ---- grading solutions/ against the plain console launcher ----------------------------------------------------

@@ -4,6 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import grader.agent.boot.ProbeHub;
 import java.io.IOException;
@@ -21,18 +22,28 @@ import net.bytebuddy.utility.JavaModule;
  * Child processes: the static, non-native {@code java.lang.ProcessImpl.start(String[], Map, String, Redirect[],
  * boolean)} that {@code ProcessBuilder.start}, {@code startPipeline} and {@code Runtime.exec} all reach.
  * BlockHound wraps the native {@code forkAndExec} instead, which needs a JVM flag on JDK 13+.
+ *
+ * <p>And stopping processes: {@code java.lang.ProcessHandleImpl.destroyProcess(boolean)}, which
+ * {@code ProcessHandle.destroy}/{@code destroyForcibly} and {@code Process.destroy} all reach, refuses a process that is
+ * not a descendant of the test JVM (its parent, the grader, above all).
  */
 final class ProcessStartTransformer implements AgentBuilder.Transformer {
-    static final List<String> TYPES = List.of("java.lang.ProcessImpl");
+    static final List<String> TYPES = List.of("java.lang.ProcessImpl", "java.lang.ProcessHandleImpl");
 
     static ElementMatcher.Junction<MethodDescription> methods() {
         return isMethod().and(named("start")).and(isStatic()).and(takesArgument(0, String[].class));
     }
 
+    static ElementMatcher.Junction<MethodDescription> destroy() {
+        return isMethod().and(named("destroyProcess")).and(takesArguments(boolean.class));
+    }
+
     @Override
     public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             ClassLoader loader, JavaModule module, ProtectionDomain domain) {
-        return builder.visit(Advice.to(ProcessStartAdvice.class).on(methods()));
+        return "java.lang.ProcessHandleImpl".equals(type.getName())
+                ? builder.visit(Advice.to(DestroyAdvice.class).on(destroy()))
+                : builder.visit(Advice.to(ProcessStartAdvice.class).on(methods()));
     }
 
     /**
@@ -48,6 +59,19 @@ final class ProcessStartTransformer implements AgentBuilder.Transformer {
         static void enter(@Advice.Argument(0) String[] command) throws IOException {
             ProbeHub.admitProcess();
             ProbeHub.processStarting(command);
+        }
+    }
+
+    /**
+     * Inlined into {@code ProcessHandleImpl}: may name {@link ProbeHub} only. Not under {@code suppress}: the refusal
+     * ({@code IllegalStateException}, as the JDK's own refusal to destroy the current process) must reach the learner.
+     */
+    static final class DestroyAdvice {
+        private DestroyAdvice() {}
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.FieldValue("pid") long pid) {
+            ProbeHub.admitDestroy(pid);
         }
     }
 }

@@ -43,12 +43,12 @@ final class AutograderZipCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new CommandLine.ParameterException(cl, "--out " + out + " is a file, not a folder");
+            throw new CommandLine.ParameterException(cl, "--out " + out + ": is a file, not a folder");
         }
         List<String> options = new ArrayList<>();
         for (String id : exercises.stream().distinct().toList()) {
             if (!ExerciseSpec.KNOWN.contains(id)) {
-                throw new CommandLine.ParameterException(cl, "unknown exercise '" + id + "'; known: " + String.join(", ", ExerciseSpec.KNOWN));
+                throw new CommandLine.ParameterException(cl, "--exercise " + id + ": no such exercise; known: " + String.join(", ", ExerciseSpec.KNOWN));
             }
             options.addAll(List.of("--exercise", id));
         }

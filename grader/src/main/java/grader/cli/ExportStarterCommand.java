@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the starter was written",
-            "2:bad usage (the folder exists and is not empty, no exercises/ in the repository, a stub is its solution)",
+            "2:bad usage (the folder exists and is not empty, no exercises/ in the repository, a stub is implemented or is its solution)",
             "3:the starter could not be written (nothing is left behind)"})
 final class ExportStarterCommand implements Callable<Integer> {
     @Spec
@@ -43,7 +43,9 @@ final class ExportStarterCommand implements Callable<Integer> {
             GraderHome home = GraderHome.locate();
             exported = StarterExporter.export(new StarterExporter.Source(repo, home.graderJar(), home.agentJar()), out);
         } catch (StarterException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
+            // Name the option whose value was refused.
+            boolean aboutOut = e.path() != null && e.path().toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize());
+            throw new CommandLine.ParameterException(cl, (aboutOut ? "--out " + out : "--repo " + repo) + ": " + e.getMessage());
         }
         PrintWriter w = cl.getOut();
         w.println("wrote the learner starter to " + exported.folder() + ":");

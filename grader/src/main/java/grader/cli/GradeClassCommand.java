@@ -1,7 +1,6 @@
 package grader.cli;
 
 import grader.engine.ClassGrader;
-import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.engine.Shard;
 import grader.report.Gradebook;
@@ -50,16 +49,16 @@ final class GradeClassCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         if (!Files.isDirectory(classDir)) {
-            throw new CommandLine.ParameterException(cl, "class folder " + classDir + " does not exist or is not a folder");
+            throw new CommandLine.ParameterException(cl, "<class-dir> " + classDir + ": no such folder");
         }
         if (jobs < 1) {
-            throw new CommandLine.ParameterException(cl, "--jobs must be 1 or more");
+            throw new CommandLine.ParameterException(cl, "--jobs " + jobs + ": must be 1 or more");
         }
         Shard part;
         try {
             part = shard == null ? Shard.ALL : Shard.parse(shard);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
+            throw new CommandLine.ParameterException(cl, "--shard " + shard + ": " + e.getMessage());
         }
         options.validate(cl);
         GraderHome home = GraderHome.locate();
@@ -72,7 +71,7 @@ final class GradeClassCommand implements Callable<Integer> {
                 + (part.count() > 1 ? " (shard " + part + ")" : "") + ", " + jobs + " at a time");
         ClassGrader.ClassRequest request = new ClassGrader.ClassRequest(classes, reports, part, jobs, options.formats, options.audience(),
                 options.request(home, classes, classes));
-        Gradebook book = new ClassGrader(new Grader(home, options.startupCache())).grade(request, p -> progress(out, terminal, p));
+        Gradebook book = new ClassGrader(options.grader(home)).grade(request, p -> progress(out, terminal, p));
         if (terminal) {
             out.println();
         }

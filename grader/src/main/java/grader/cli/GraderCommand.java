@@ -1,6 +1,5 @@
 package grader.cli;
 
-import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.report.ConsoleSummary;
 import grader.report.GradeReport;
@@ -10,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "grader", mixinStandardHelpOptions = true, versionProvider = GraderCommand.Version.class,
         description = "Grades Java concurrency exercises: runs public, hidden and model checks in a JVM of their own "
                 + "under a Byte Buddy agent, and tells which concurrency model the code used, with the evidence.",
-        subcommands = {GraderCommand.Grade.class, GradeClassCommand.class, MergeGradebooksCommand.class, ExportStarterCommand.class, AutograderZipCommand.class, StartupCacheCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GraderCommand.Grade.class, WatchCommand.class, GradeClassCommand.class, MergeGradebooksCommand.class, ExportStarterCommand.class, AutograderZipCommand.class, StartupCacheCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every graded exercise got full marks",
@@ -92,27 +92,48 @@ final class GraderCommand implements Runnable {
             CommandLine cl = spec.commandLine();
             PrintWriter out = cl.getOut();
             if (!Files.isDirectory(submission)) {
-                throw new CommandLine.ParameterException(cl, "submission folder " + submission + " does not exist or is not a folder");
+                throw new CommandLine.ParameterException(cl, "<submission-dir> " + submission + ": no such folder");
             }
             options.validate(cl);
-            GraderHome home = GraderHome.locate();
             Path sub = submission.toAbsolutePath().normalize();
+            List<String> ids = options.exerciseIds();
+            // A folder with a src/main/java of its own is a submission, even an empty one (a pipeline's learner who
+            // handed in nothing gets "not submitted" per exercise); one without is the wrong folder.
+            if (!Files.isDirectory(sub.resolve("src/main/java"))) {
+                throw new CommandLine.ParameterException(cl, "<submission-dir> " + submission + ": no exercise sources in it (no "
+                        + Submissions.where(ids) + ")" + Submissions.hint(submission, ids));
+            }
+            GraderHome home = GraderHome.locate();
             Path reports = (reportDir != null ? reportDir : sub.resolve("target/grader")).toAbsolutePath().normalize();
             Exporters.clearStale(reports);
             Path work = Files.createTempDirectory("grader-");
             try {
-                GradeReport report = new Grader(home, options.startupCache()).grade(options.request(home, sub, work));
+                GradeReport report = options.grader(home).grade(options.request(home, sub, work));
                 Path file = Exporters.writeAll(report, reports, options.formats, options.audience()).get("json");
+                Path shown = Submissions.shown(file);
                 new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON)
-                        .print(options.audience().cut(report, false), file, out);
+                        .print(options.audience().cut(report, false), shown, out);
                 ExitCode code = report.graderError() != null ? ExitCode.GRADER_ERROR
                         : report.fullMarks() ? ExitCode.FULL_MARKS : ExitCode.BELOW_FULL_MARKS;
-                // One word beside the report, for build steps that act on the outcome (the Maven profiles do).
-                Files.writeString(reports.resolve(Exporters.OUTCOME_FILE), code.word() + "\n");
+                // One word beside the report, for build steps that act on the outcome (the Maven profiles do); below
+                // full marks a second line, the learner's one line, which `mvn -Plearner verify` fails with.
+                String line = code == ExitCode.BELOW_FULL_MARKS ? notFullMarks(report, shown) : null;
+                Files.writeString(reports.resolve(Exporters.OUTCOME_FILE), code.word() + "\n" + (line == null ? "" : line + "\n"));
+                if (line != null) {
+                    out.println(line);
+                }
                 return code.code();
             } finally {
                 grader.engine.Scratch.delete(work);
             }
+        }
+
+        /** {@return "Not full marks yet: fetch 0/15, compute 3/8 (report: ...)": the exercises below full marks} */
+        static String notFullMarks(GradeReport report, Path shown) {
+            List<String> below = report.exercises().stream().filter(e -> e.score() < e.maxScore())
+                    .map(e -> e.id() + " " + grader.report.Scores.format(e.score()) + "/" + grader.report.Scores.format(e.maxScore()))
+                    .toList();
+            return "Not full marks yet: " + String.join(", ", below) + " (report: " + shown + ")";
         }
     }
 

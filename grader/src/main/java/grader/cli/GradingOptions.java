@@ -1,6 +1,7 @@
 package grader.cli;
 
 import grader.engine.GradeRequest;
+import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.report.Audience;
 import grader.report.Exporters;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** The options every grading command shares (a picocli mixin), checked with a usage error each. */
 final class GradingOptions {
-    @Option(names = "--exercise", paramLabel = "<id>", description = "grade only this exercise (repeatable); known: ${COMPLETION-CANDIDATES}",
+    @Option(names = "--exercise", paramLabel = "<id>", split = ",",
+            description = "grade only this exercise (repeatable or comma-separated; empty: all); known: ${COMPLETION-CANDIDATES}",
             completionCandidates = GraderCommand.KnownExercises.class)
     List<String> exercises = new ArrayList<>();
 
@@ -52,6 +54,12 @@ final class GradingOptions {
             description = "start every test JVM without the start-up cache (a class-data archive and the agent's transformed JDK classes, made once per JDK and grader build in <tmp>/grader-cache-<user>)")
     boolean noStartupCache;
 
+    @Option(names = "--isolation", paramLabel = "<mode>", defaultValue = "auto",
+            description = "what contains the learner's code: namespaces (the operating system's sandbox, bubblewrap: fails"
+                    + " where it can't be had), jvm (the agent's defences only), auto (namespaces where they work, else jvm;"
+                    + " the report says which) (default: ${DEFAULT-VALUE})")
+    String isolation;
+
     /** Who the reports are for (checked by {@link #validate}). */
     Audience audience() {
         return Audience.of(audience);
@@ -62,11 +70,11 @@ final class GradingOptions {
         return !noStartupCache;
     }
 
-    /** Checks the options; a bad one is a usage error naming it. */
+    /** Checks the options; a bad one is a usage error that names the option and the value given. */
     void validate(CommandLine cl) {
         for (String id : exercises) {
-            if (!ExerciseSpec.KNOWN.contains(id)) {
-                throw new CommandLine.ParameterException(cl, "unknown exercise '" + id + "'; known: " + String.join(", ", ExerciseSpec.KNOWN));
+            if (!id.isBlank() && !ExerciseSpec.KNOWN.contains(id.strip())) {
+                throw new CommandLine.ParameterException(cl, "--exercise " + id + ": no such exercise; known: " + String.join(", ", ExerciseSpec.KNOWN));
             }
         }
         try {
@@ -76,25 +84,40 @@ final class GradingOptions {
         }
         for (String f : formats) {
             if (Exporters.byId(f).isEmpty()) {
-                throw new CommandLine.ParameterException(cl, "unknown format '" + f + "'; known: " + String.join(", ", Exporters.ids()));
+                throw new CommandLine.ParameterException(cl, "--format " + f + ": no such format; known: " + String.join(", ", Exporters.ids()));
             }
         }
         if (activeProcessors < 4) {
-            throw new CommandLine.ParameterException(cl, "--active-processors must be 4 or more (a 2-core machine's common pool would hide mistakes)");
+            throw new CommandLine.ParameterException(cl, "--active-processors " + activeProcessors
+                    + ": must be 4 or more (a 2-core machine's common pool would hide mistakes)");
         }
         if (hidden != null && !Files.isRegularFile(hidden)) {
-            throw new CommandLine.ParameterException(cl, "hidden tests jar " + hidden + " does not exist");
+            throw new CommandLine.ParameterException(cl, "--hidden " + hidden + ": no such file (the hidden tests' jar)");
         }
-        if ((testTimeout != null && testTimeout < 1) || timeout < 1) {
-            throw new CommandLine.ParameterException(cl, "timeouts must be 1 second or more");
+        if (testTimeout != null && testTimeout < 1) {
+            throw new CommandLine.ParameterException(cl, "--test-timeout " + testTimeout + ": must be 1 second or more");
         }
         if (testTimeout != null && testTimeout > 3_600) {
-            throw new CommandLine.ParameterException(cl, "--test-timeout must be 3600 seconds or less, not " + testTimeout);
+            throw new CommandLine.ParameterException(cl, "--test-timeout " + testTimeout + ": must be 3600 seconds or less");
+        }
+        if (timeout < 1) {
+            throw new CommandLine.ParameterException(cl, "--timeout " + timeout + ": must be 1 second or more");
+        }
+        String isolationProblem = Grader.isolationProblem(isolation);
+        if (isolationProblem != null) {
+            throw new CommandLine.ParameterException(cl, isolationProblem);
         }
     }
 
+    /** The grader these options ask for: start-up cache and isolation. */
+    Grader grader(GraderHome home) {
+        return new Grader(home, startupCache()).isolated(isolation);
+    }
+
     List<String> exerciseIds() {
-        return exercises.isEmpty() ? ExerciseSpec.KNOWN : exercises.stream().distinct().toList();
+        // `--exercise=` (Maven's -Dexercise left empty) means every exercise.
+        List<String> ids = exercises.stream().map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
+        return ids.isEmpty() ? ExerciseSpec.KNOWN : ids;
     }
 
     /** The request for one submission; {@code work} is its scratch folder. */

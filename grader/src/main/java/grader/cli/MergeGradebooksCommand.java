@@ -34,7 +34,7 @@ final class MergeGradebooksCommand implements Callable<Integer> {
         for (Path in : inputs) {
             Path file = Files.isDirectory(in) ? in.resolve("gradebook.json") : in;
             if (!Files.isRegularFile(file)) {
-                throw new CommandLine.ParameterException(cl, "no gradebook at " + file);
+                throw new CommandLine.ParameterException(cl, "<gradebook> " + in + ": no gradebook.json there");
             }
             parts.add(Gradebook.read(file));
             reportDirs.add(file.toAbsolutePath().getParent());

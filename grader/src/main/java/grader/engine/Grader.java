@@ -3,6 +3,8 @@ package grader.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.checks.EvidenceReport;
+import grader.values.Containment;
+import grader.launch.Isolation;
 import grader.launch.SourceCompiler;
 import grader.launch.StartupCache;
 import grader.launch.TestJvm;
@@ -52,6 +54,7 @@ public final class Grader {
 
     private final GraderHome home;
     private final StartupCache startupCache;
+    private final Isolation isolation;
 
     /** A grader whose test JVMs use the start-up cache in the temporary folder (see {@link StartupCache}). */
     public Grader(GraderHome home) {
@@ -64,8 +67,38 @@ public final class Grader {
     }
 
     Grader(GraderHome home, StartupCache startupCache) {
+        this(home, startupCache, Isolation.AUTO);
+    }
+
+    private Grader(GraderHome home, StartupCache startupCache, Isolation isolation) {
         this.home = home;
         this.startupCache = startupCache;
+        this.isolation = isolation;
+    }
+
+    /** The {@code --isolation} values: auto (the default), namespaces, jvm. */
+    public static final List<String> ISOLATION_MODES = Stream.of(Isolation.values()).map(Isolation::id).toList();
+
+    /**
+     * {@return this grader with the test JVM contained as {@code mode} asks: auto, namespaces or jvm}
+     *
+     * @throws IllegalArgumentException for another value, naming it and the known ones
+     */
+    public Grader isolated(String mode) {
+        return new Grader(home, startupCache, Isolation.parse(mode));
+    }
+
+    /**
+     * {@return null when {@code mode} is known and can be had on this machine, else why not (the option and the value
+     * named)} Namespaces are tried once per process: a sandbox is started.
+     */
+    public static String isolationProblem(String mode) {
+        try {
+            Isolation.parse(mode).resolve();
+            return null;
+        } catch (IllegalArgumentException | Isolation.Unavailable e) {
+            return e.getMessage();
+        }
     }
 
     /**
@@ -124,9 +157,15 @@ public final class Grader {
         Limits limits = new Limits((int) request.perTestTimeout().toSeconds(), asked.heapMegabytes(), asked.threads(),
                 asked.processes(), asked.outputKilobytes(), asked.network());
         TestJvm.Result run = null;
+        Containment containment = null;
         if (!runnable.isEmpty()) {
             Optional<StartupCache.Ready> cache = startup.exceptionally(e -> Optional.empty()).join();
-            run = TestJvm.run(testJvmRequest(request, runnable, limits, cache));
+            try {
+                containment = isolation.resolve();
+            } catch (Isolation.Unavailable e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            run = TestJvm.run(testJvmRequest(request, runnable, limits, cache, containment));
         }
 
         String graderError = null;
@@ -147,7 +186,8 @@ public final class Grader {
                 run == null ? request.activeProcessors() : run.cpus(),
                 request.hiddenJar().isPresent(), request.perTestTimeout().toSeconds(), request.watchdog().toSeconds(),
                 run == null ? null : run.exitCode(), run != null && run.timedOut(),
-                run == null ? List.of() : run.exits(), run == null ? "" : run.output(), run != null && run.outputCut(), limits);
+                run == null ? List.of() : run.exits(), run == null ? "" : run.output(), run != null && run.outputCut(), limits,
+                containment);
         return new GradeReport(GradeReport.SCHEMA_VERSION, version(), request.submission().toString(), gradedAt, env,
                 exercises, score, max, graderError);
     }
@@ -217,7 +257,7 @@ public final class Grader {
     }
 
     private TestJvm.Request testJvmRequest(GradeRequest request, List<Prepared> runnable, Limits limits,
-            Optional<StartupCache.Ready> startup) {
+            Optional<StartupCache.Ready> startup, Containment containment) {
         List<Path> classPath = new ArrayList<>();
         classPath.add(home.graderJar());
         request.hiddenJar().ifPresent(classPath::add);
@@ -240,7 +280,22 @@ public final class Grader {
         flags.addAll(AgentFlags.JVM_FLAGS);
         return new TestJvm.Request(home.agentJar(), kernels, classPath, learner, tests, request.activeProcessors(),
                 flags, request.perTestTimeout(), request.watchdog(), request.workDir().resolve("test-jvm"),
-                limits.outputKilobytes() * 1024, limits, lockPackages, startup);
+                limits.outputKilobytes() * 1024, limits, lockPackages, startup, containment, masked(request));
+    }
+
+    /**
+     * What a sandboxed test JVM must not see: the grader's working folders (this grading's, the current folder) and
+     * the submission's siblings (in a class grading, the other learners' folders). The submission itself is masked
+     * too: the JVM gets its compiled classes, never its sources.
+     */
+    private static List<Path> masked(GradeRequest request) {
+        List<Path> masked = new ArrayList<>(List.of(request.workDir(), Path.of(System.getProperty("user.dir")),
+                request.submission()));
+        Path parent = request.submission().toAbsolutePath().normalize().getParent();
+        if (parent != null) {
+            masked.add(parent);
+        }
+        return masked;
     }
 
     private ExerciseReport report(Prepared p, TestJvm.Result run, String graderError, GradeRequest request) {

@@ -423,7 +423,7 @@ public final class StartupCache {
         }
     }
 
-    private static void writeBootJar(Path agentJar, Path boot) throws IOException {
+    static void writeBootJar(Path agentJar, Path boot) throws IOException {
         try (JarFile agent = new JarFile(agentJar.toFile())) {
             JarEntry entry = agent.getJarEntry(PROBE_HUB);
             if (entry == null) {

@@ -1,5 +1,6 @@
 package grader.launch;
 
+import grader.values.Containment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.launch.fork.ForkEvent;
 import grader.launch.fork.ForkMain;
@@ -9,10 +10,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +33,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs tests in a JVM of their own: the same JDK as this one, the grader's agent attached at start,
- * a chosen processor count, and a private loopback channel for results. Whatever the tests do, this
- * returns: a JVM that overruns its budget is killed with its children, and every planned test that
- * did not finish is reported as such.
+ * a chosen processor count, and a private channel for results (a Unix domain socket in a folder of its own, which
+ * crosses a sandbox's network namespace). The JVM runs inside the {@link Containment} the request names: bubblewrap's
+ * namespaces, or the jvm layer's session of its own. Whatever the tests do, this returns: a JVM that overruns its budget
+ * is killed with its children, every process it started is ended when it ends, and every planned test that did not
+ * finish is reported as such.
  */
 public final class TestJvm {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,12 +61,18 @@ public final class TestJvm {
      * @param limits            the caps the agent enforces (threads, processes, network)
      * @param lockPackages      packages whose classes the agent has report their locks and map updates
      * @param startup           the start-up cache to use, if any (see {@link StartupCache})
+     * @param containment       the layer around the JVM (null: the jvm layer)
+     * @param masked            folders a sandboxed JVM must not see (the grader's home and work folders, other
+     *                          submissions); what it needs inside them is bound back read-only
      */
     public record Request(Path agentJar, List<String> kernels, List<Path> classPath, Set<String> learnerClasses,
                           List<String> testClasses, int activeProcessors, List<String> jvmFlags,
                           Duration perTestTimeout, Duration watchdog, Path workDir, int outputCap, Limits limits,
-                          List<String> lockPackages, Optional<StartupCache.Ready> startup) {
+                          List<String> lockPackages, Optional<StartupCache.Ready> startup, Containment containment,
+                          List<Path> masked) {
         public Request {
+            containment = containment == null ? new Containment(Containment.JVM, Isolation.JVM.id(), Sessions.coverage()) : containment;
+            masked = masked == null ? List.of() : List.copyOf(masked);
             startup = startup == null ? Optional.empty() : startup;
             lockPackages = lockPackages == null ? List.of() : List.copyOf(lockPackages);
             kernels = List.copyOf(kernels);
@@ -181,14 +193,38 @@ public final class TestJvm {
         Path learnerFile = dir.resolve("learner-classes.txt");
         Files.write(learnerFile, request.learnerClasses().stream().sorted().toList());
 
-        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            List<String> command = command(request, selectors, server.getLocalPort(), tokenFile, learnerFile);
+        // Its own owner-only folder with a short name: a socket's path has at most about 100 bytes.
+        Path channelDir = Files.createTempDirectory("grader-ch");
+        Path socket = channelDir.resolve("s");
+        boolean sandboxed = request.containment().namespaces();
+        Path learnerTmp = sandboxed ? Files.createTempDirectory("grader-learner-") : null;
+        Runnable endAll = () -> { };
+        Thread hook = null;
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            List<String> java = command(request, selectors, socket, tokenFile, learnerFile);
+            List<String> command;
+            if (sandboxed) {
+                java = sandboxFlags(java, request, dir, learnerTmp);
+                List<Path> readOnly = new ArrayList<>(List.of(Path.of(System.getProperty("java.home")), request.agentJar(), dir));
+                readOnly.addAll(request.classPath());
+                request.startup().ifPresent(c -> readOnly.add(c.dir()));
+                List<Path> masked = new ArrayList<>(request.masked());
+                masked.add(Path.of(System.getProperty("user.home")));
+                command = Bubblewrap.command(java, readOnly, List.of(channelDir, learnerTmp), masked, learnerTmp);
+            } else {
+                command = Sessions.leading(java);
+            }
             Files.write(dir.resolve("command.txt"), command);
             Process process = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
+            endAll = () -> endAll(process, sandboxed);
+            // A grader stopped early (Ctrl-C, a CI cancel) takes its test JVM's processes with it.
+            hook = new Thread(endAll, "grader-end-test-jvm");
+            Runtime.getRuntime().addShutdownHook(hook);
             OutputDrain drain = new OutputDrain(process.getInputStream(), request.outputCap());
             Thread drainThread = Thread.ofPlatform().name("grader-output").daemon().start(drain);
             Reader reader = new Reader(server, token, process);
@@ -210,26 +246,72 @@ public final class TestJvm {
                 } else {
                     continue;
                 }
-                killTree(process);
+                endAll.run();
+                process.waitFor(10, TimeUnit.SECONDS);
                 break;
             }
             readerThread.join(Duration.ofSeconds(10));
             server.close();
             readerThread.join(Duration.ofSeconds(5));
-            // Children the learner left behind die with the grading, never after it.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            // Children the learner left behind die with the grading, never after it: orphans too.
+            endAll.run();
             drainThread.join(Duration.ofSeconds(10));
             return reader.result(timedOut, finished ? process.exitValue() : null, drain.text(), drain.total());
+        } finally {
+            endAll.run();
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway
+                }
+            }
+            deleteTree(channelDir);
+            if (learnerTmp != null) {
+                deleteTree(learnerTmp);
+            }
         }
     }
 
-    private static void killTree(Process process) throws InterruptedException {
+    /**
+     * Ends the test JVM and every process it started. In the sandbox, ending bubblewrap ends its PID namespace and so
+     * every process in it; in the jvm layer, the JVM's descendants and then every process of its session, orphans
+     * included (see {@link Sessions}).
+     */
+    private static void endAll(Process process, boolean sandboxed) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        if (!sandboxed) {
+            Sessions.end(process.pid());
+        }
     }
 
-    static List<String> command(Request request, List<String> selectors, int port, Path tokenFile, Path learnerFile) {
+    /**
+     * The sandboxed JVM's temporary folder is the grading's private one; its bootstrap jar (ProbeHub) is made here,
+     * outside it, and bound read-only, never written where the learner's code can write.
+     */
+    private static List<String> sandboxFlags(List<String> java, Request request, Path dir, Path learnerTmp) throws IOException {
+        List<String> cmd = new ArrayList<>(java);
+        List<String> extra = new ArrayList<>();
+        extra.add("-Djava.io.tmpdir=" + learnerTmp);
+        if (cmd.stream().noneMatch(a -> a.startsWith("-Xbootclasspath/a:"))) {
+            Path boot = dir.resolve(StartupCache.BOOT_JAR);
+            StartupCache.writeBootJar(request.agentJar(), boot);
+            extra.add("-Xbootclasspath/a:" + boot);
+        }
+        cmd.addAll(1, extra);
+        return cmd;
+    }
+
+    private static void deleteTree(Path root) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // best effort: a temporary folder
+        }
+    }
+
+    static List<String> command(Request request, List<String> selectors, Path socket, Path tokenFile, Path learnerFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:ActiveProcessorCount=" + request.activeProcessors());
@@ -252,7 +334,7 @@ public final class TestJvm {
         cmd.add("-cp");
         cmd.add(String.join(java.io.File.pathSeparator, classPath.stream().map(p -> p.toAbsolutePath().toString()).toList()));
         cmd.add(ForkMain.class.getName());
-        cmd.add(Integer.toString(port));
+        cmd.add(socket.toAbsolutePath().toString());
         cmd.add(tokenFile.toAbsolutePath().toString());
         cmd.add(learnerFile.toAbsolutePath().toString());
         cmd.add(request.perTestTimeout().toSeconds() + " s");
@@ -304,7 +386,7 @@ public final class TestJvm {
 
     /** Reads the channel: accepts one connection that starts with the token, then one event a line. */
     private static final class Reader implements Runnable {
-        private final ServerSocket server;
+        private final ServerSocketChannel server;
         private final String token;
         private final Process process;
         private final Map<String, ForkEvent.PlannedTest> plan = new LinkedHashMap<>();
@@ -321,7 +403,7 @@ public final class TestJvm {
         private boolean deaf;
         private String failure;
 
-        Reader(ServerSocket server, String token, Process process) {
+        Reader(ServerSocketChannel server, String token, Process process) {
             this.server = server;
             this.token = token;
             this.process = process;
@@ -330,19 +412,22 @@ public final class TestJvm {
         @Override
         public void run() {
             try {
-                server.setSoTimeout(1000);
-                Socket socket = null;
-                while (socket == null) {
-                    try {
+                SocketChannel socket = null;
+                server.configureBlocking(false);
+                try (Selector selector = Selector.open()) {
+                    server.register(selector, SelectionKey.OP_ACCEPT);
+                    while (socket == null) {
+                        selector.select(1000);
                         socket = server.accept();
-                    } catch (SocketTimeoutException e) {
-                        if (!process.isAlive()) {
+                        if (socket == null && !process.isAlive()) {
                             fail("the test JVM ended before it connected to the grader");
                             return;
                         }
                     }
                 }
-                try (Socket connected = socket; BufferedReader in = new BufferedReader(new InputStreamReader(connected.getInputStream(), StandardCharsets.UTF_8))) {
+                socket.configureBlocking(true);
+                try (SocketChannel connected = socket;
+                     BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(connected), StandardCharsets.UTF_8))) {
                     if (!token.equals(in.readLine())) {
                         fail("the test JVM's channel did not start with the grader's token");
                         return;

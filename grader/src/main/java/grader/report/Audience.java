@@ -62,7 +62,7 @@ public enum Audience {
         if (env != null) {
             env = new GradeReport.Environment(env.jdk(), env.activeProcessors(), env.hiddenTests(), env.perTestTimeoutSeconds(),
                     env.watchdogSeconds(), env.exitCode(), env.timedOut(), env.exits(), paths.hide(env.output()), env.outputCut(),
-                    env.limits());
+                    env.limits(), env.isolation());
         }
         return new GradeReport(r.schemaVersion(), r.grader(), r.submission(), r.gradedAt(), env, exercises, r.score(), r.maxScore(),
                 paths.hide(r.graderError()), id());

@@ -81,6 +81,9 @@ public final class ConsoleSummary {
         if (env != null && env.limits() != null) {
             out.println(paint("2", "limits: " + env.limits().describe() + ", " + env.watchdogSeconds() + " s in all"));
         }
+        if (env != null && env.isolation() != null) {
+            out.println(paint("2", "isolation: " + env.isolation().layer() + " (--isolation " + env.isolation().requested() + "): " + env.isolation().why()));
+        }
         List<GradeReport.TestResult> slowest = Durations.slowest(report, 3);
         if (!slowest.isEmpty()) {
             out.println(paint("2", "slowest tests: " + slowest.stream().map(t -> shortName(t) + " " + Durations.text(t.durationMillis()))

@@ -54,12 +54,23 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
      * @param output           the learner's stdout and stderr, capped
      * @param outputCut        whether it was cut
      * @param limits           what the learner's code was allowed (time per test, heap, threads, processes, output, network)
+     * @param isolation        the layer that contained the test JVM and its processes (namespaces or jvm), or null
+     *                         when no test JVM ran
      */
     public record Environment(String jdk, Integer activeProcessors, boolean hiddenTests, long perTestTimeoutSeconds,
                               long watchdogSeconds, Integer exitCode, boolean timedOut, List<ExitRequest> exits,
-                              String output, boolean outputCut, grader.values.Limits limits) {
+                              String output, boolean outputCut, grader.values.Limits limits,
+                              grader.values.Containment isolation) {
         public Environment {
             exits = exits == null ? List.of() : List.copyOf(exits);
+        }
+
+        /** Without an isolation: no test JVM ran. */
+        public Environment(String jdk, Integer activeProcessors, boolean hiddenTests, long perTestTimeoutSeconds,
+                           long watchdogSeconds, Integer exitCode, boolean timedOut, List<ExitRequest> exits,
+                           String output, boolean outputCut, grader.values.Limits limits) {
+            this(jdk, activeProcessors, hiddenTests, perTestTimeoutSeconds, watchdogSeconds, exitCode, timedOut, exits,
+                    output, outputCut, limits, null);
         }
     }
 

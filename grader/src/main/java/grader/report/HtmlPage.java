@@ -303,6 +303,9 @@ final class HtmlPage {
         fact(h, "hidden tests", env.hiddenTests() ? "run" : "not run");
         fact(h, "limits", (env.limits() != null ? esc(env.limits().describe()) : env.perTestTimeoutSeconds() + " s per test")
                 + ", " + env.watchdogSeconds() + " s in all");
+        if (env.isolation() != null) {
+            fact(h, "isolation", esc(env.isolation().layer() + " (--isolation " + env.isolation().requested() + "): " + env.isolation().why()));
+        }
         fact(h, "ended", env.timedOut() ? "stopped past its budget" : env.exitCode() == null ? "killed" : "exit code " + env.exitCode());
         for (ExitRequest x : env.exits()) {
             fact(h, "your code called", ("halt".equals(x.how()) ? "Runtime.halt(" : "System.exit(") + x.status() + ")"

@@ -28,7 +28,7 @@ import org.xml.sax.SAXException;
  */
 final class ExercisesPom {
     /** The root's property that skips grading; the root sets it to {@code true}, the exercises module to {@code false}. */
-    static final String GRADE_SKIP = "starter.grade.skip";
+    static final String GRADE_SKIP = "learner.grade.skip";
 
     private static final Pattern ROOT_TAG = Pattern.compile("<project\\b[^>]*>");
 

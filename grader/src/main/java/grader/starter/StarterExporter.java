@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  */
 public final class StarterExporter {
     private static final String TEMPLATES = "/grader/starter/";
+    /** The body every stubbed method ships with; a class learners implement keeps it until they do. */
+    static final String STUB_BODY = "throw new UnsupportedOperationException(\"TODO\");";
 
     /**
      * What a starter is made from.
@@ -56,7 +58,8 @@ public final class StarterExporter {
      * Refuses, before anything is written, a starter that cannot be exported from {@code repo} into {@code out}.
      *
      * @throws StarterException if {@code repo} has no {@code exercises/pom.xml}, {@code out} exists and is not an
-     *                          empty folder or lies inside {@code exercises/}, or a stub is byte for byte its
+     *                          empty folder or lies inside {@code exercises/}, or a class learners implement is not
+     *                          the stub as shipped: its {@link #STUB_BODY} is gone, or it is byte for byte its
      *                          reference solution in {@code solutions/}
      * @throws IOException      if the repository cannot be read
      */
@@ -155,9 +158,10 @@ public final class StarterExporter {
     }
 
     /**
-     * A stub that is its reference solution would hand learners the answer. Only the classes learners implement count
-     * (those the exercise specs' {@code structure} names): code the exercise gives, such as the records of
-     * {@code course.processes}, is the same on both sides by design.
+     * The starter gets the stubs as shipped, never a working copy's implementations: a class learners implement must
+     * still hold its {@link #STUB_BODY} (every stub has exactly one), and must not be its reference solution. Only the
+     * classes learners implement count (those the exercise specs' {@code structure} names): code the exercise gives,
+     * such as the records of {@code course.processes}, is the same on both sides by design.
      */
     private static void refuseSolutions(Path repo, List<Path> files) throws IOException {
         Path stubs = repo.resolve("exercises/src/main/java");
@@ -176,6 +180,11 @@ public final class StarterExporter {
             if (Files.isRegularFile(solution) && Files.mismatch(file, solution) == -1) {
                 throw new StarterException(repo.relativize(file) + " is the reference solution (the same as "
                         + repo.relativize(solution) + "): restore the stub before exporting", file);
+            }
+            if (!Files.readString(file).contains(STUB_BODY)) {
+                throw new StarterException(repo.relativize(file) + " is not the stub as shipped: its `" + STUB_BODY
+                        + "` is gone, so it holds someone's implementation. Export from the course's own checkout, or restore"
+                        + " the stub first (git checkout -- " + repo.relativize(file) + ")", file);
             }
         }
     }

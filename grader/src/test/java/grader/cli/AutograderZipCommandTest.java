@@ -47,7 +47,7 @@ class AutograderZipCommandTest {
     void anUnknownExerciseIsAUsageError(@TempDir Path tmp) {
         CliRun r = run("autograder-zip", "--out", tmp.toString(), "--exercise", "no-such-exercise");
         assertAll(() -> assertEquals(ExitCode.USAGE.code(), r.code()),
-                () -> assertTrue(r.err().contains("unknown exercise 'no-such-exercise'; known: "
+                () -> assertTrue(r.err().contains("--exercise no-such-exercise: no such exercise; known: "
                         + String.join(", ", grader.verdict.ExerciseSpec.KNOWN)), r.err()));
     }
 }

@@ -45,6 +45,28 @@ class ExportStarterCommandTest {
     }
 
     @Test
+    void aWorkingCopyWithAnImplementationIsRefusedNamingTheFileAndTheRepoOption(@TempDir Path tmp) throws Exception {
+        Path repo = tmp.resolve("repo");
+        Files.createDirectories(repo.resolve("exercises/src/main/java/course/fetch"));
+        Files.copy(REPO.resolve("exercises/pom.xml"), repo.resolve("exercises/pom.xml"));
+        Files.writeString(repo.resolve("exercises/src/main/java/course/fetch/StatusFetcher.java"),
+                "package course.fetch;\npublic final class StatusFetcher { /* a learner's implementation */ }\n");
+        CliRun r = run("export-starter", "--repo", repo.toString(), "--out", tmp.resolve("starter").toString());
+        assertAll(
+                () -> assertEquals(ExitCode.USAGE.code(), r.code(), r.err()),
+                () -> assertTrue(r.err().startsWith("error: --repo " + repo
+                        + ": exercises/src/main/java/course/fetch/StatusFetcher.java is not the stub as shipped"), r.err()),
+                () -> assertFalse(Files.exists(tmp.resolve("starter")), "nothing written"));
+    }
+
+    @Test
+    void aRefusedOutputFolderNamesTheOutOption(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("notes.txt"), "mine");
+        CliRun r = run("export-starter", "--repo", REPO.toString(), "--out", tmp.toString());
+        assertTrue(r.err().startsWith("error: --out " + tmp + ": "), r.err());
+    }
+
+    @Test
     void theOutputFolderIsRequired() {
         CliRun r = run("export-starter", "--repo", REPO.toString());
         assertAll(

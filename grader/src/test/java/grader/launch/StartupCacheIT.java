@@ -60,6 +60,27 @@ class StartupCacheIT {
         assertFalse(run.output().contains("warning"), run.output());
     }
 
+    /** Inside the namespaces layer the cache is bound read-only at its own path, and used as outside. */
+    @Test
+    void theSandboxedTestJvmTakesItsClassesFromTheArchiveToo(@TempDir Path root) throws Exception {
+        String why = Bubblewrap.unavailable();
+        if (why != null && System.getenv("GRADER_REQUIRE_NAMESPACES") != null) {
+            org.junit.jupiter.api.Assertions.fail("GRADER_REQUIRE_NAMESPACES is set, and " + why);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(why == null, why);
+        StartupCache.Ready ready = StartupCache.at(root).ready(agentJar, graderJar).orElseThrow(
+                () -> new AssertionError("not made: " + failure(root)));
+        Path tmp = Files.createDirectories(root.resolve("learner-tmp"));
+        Run run = warmup(ready, ready.agentOption(), java -> Bubblewrap.command(java,
+                List.of(Path.of(System.getProperty("java.home")), agentJar, graderJar, ready.dir()), List.of(tmp),
+                List.of(Path.of(System.getProperty("user.home")), Path.of(System.getProperty("user.dir"))), tmp),
+                "-Xlog:class+load=info", "-Djava.io.tmpdir=" + tmp);
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("jdk classes: cache"), run.output());
+        assertTrue(run.output().contains("grader.agent.GraderAgent source: shared objects file"), run.output());
+        assertFalse(run.output().contains("warning"), run.output());
+    }
+
     @Test
     void aFileChangedAfterItWasMadeIsNeverUsedAndTheNextGradingMakesItAgain(@TempDir Path root) throws Exception {
         StartupCache.Ready ready = StartupCache.at(root).ready(agentJar, graderJar).orElseThrow();
@@ -109,6 +130,11 @@ class StartupCacheIT {
 
     /** The training main, {@code agent-only}, started as {@link TestJvm} starts a test JVM with the cache. */
     private static Run warmup(StartupCache.Ready ready, String agentOption, String... flags) throws Exception {
+        return warmup(ready, agentOption, java -> java, flags);
+    }
+
+    private static Run warmup(StartupCache.Ready ready, String agentOption,
+                              java.util.function.UnaryOperator<List<String>> wrap, String... flags) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(AgentFlags.JVM_FLAGS);
@@ -117,6 +143,7 @@ class StartupCacheIT {
         command.addAll(ready.jvmFlags());
         command.add("-javaagent:" + agentJar + "=threads=1000;" + agentOption);
         command.addAll(List.of("-cp", agentJar + File.pathSeparator + graderJar, "grader.launch.fork.Warmup", "agent-only"));
+        command = wrap.apply(command);
         Path out = Files.createTempFile("startup-cache-it", ".out");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();

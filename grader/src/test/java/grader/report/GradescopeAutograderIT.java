@@ -227,7 +227,7 @@ class GradescopeAutograderIT {
         assertAll(
                 () -> assertEquals(0, results.get("score").asInt()),
                 () -> assertTrue(results.get("output").asText().contains("The autograder is misconfigured"), results.toPrettyString()),
-                () -> assertTrue(entry.get("output").asText().contains("unknown exercise 'no-such-exercise'"), results.toPrettyString()),
+                () -> assertTrue(entry.get("output").asText().contains("--exercise no-such-exercise: no such exercise"), results.toPrettyString()),
                 () -> assertEquals("hidden", entry.get("visibility").asText(), "staff details stay with staff"));
     }
 

@@ -116,6 +116,27 @@ class LearnerStarterIT {
                 () -> assertTrue(r.out().contains(FULL_MARKS), r.out()));
     }
 
+    @Test
+    void oneExerciseIsGradedByTheGraderWhichTurnsACompileErrorIntoFeedbackAndTheBuildEndsWithTheLearnersLine() throws Exception {
+        Path learner = copyOfTheStarter("one");
+        Files.copy(REPO.resolve("solutions/src/main/java/course/fetch/StatusFetcher.java"),
+                learner.resolve("exercises/src/main/java/course/fetch/StatusFetcher.java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path compute = learner.resolve("exercises/src/main/java/course/compute/FactorialSums.java");
+        Files.writeString(compute, Files.readString(compute).replace("throw new UnsupportedOperationException(\"TODO\");", "return null"));
+        String mvn = System.getProperty("os.name").startsWith("Windows") ? "mvn.cmd" : "mvn";
+        Run r = run(learner, "mvn-one", mvn, "-B", "-ntp", "verify", "-Dexercise=fetch,compute");
+        List<String> lines = r.out().lines().toList();
+        assertAll(
+                () -> assertNotEquals(0, r.code(), r.out()),
+                () -> assertTrue(r.out().matches("(?s).*\\bfetch\\s+15/15\\s+functional.*"), "fetch is graded in full: " + r.out()),
+                () -> assertTrue(r.out().contains("compile-error"), "compute's compile error is its feedback: " + r.out()),
+                () -> assertTrue(r.out().contains("FactorialSums.java:"), "with the line: " + r.out()),
+                () -> assertFalse(r.out().matches("(?s).*\\n(threads|lock|crawl|processes|pipeline)\\s+\\d.*"), "no other exercise: " + r.out()),
+                () -> assertTrue(lines.contains("Not full marks yet: compute 0/15 (report: exercises/target/grader/report.json)"), r.out()),
+                () -> assertTrue(r.out().contains("on project exercises"), "Maven's footer names the learner's work: " + r.out()),
+                () -> assertFalse(r.out().contains("COMPILATION ERROR"), "Maven's compiler never stops the build: " + r.out()));
+    }
+
     /** What a starter must never hold, judged from an entry's or file's name; empty if none. */
     static List<String> secrets(String name, Set<String> hiddenClasses) {
         List<String> found = new ArrayList<>();
@@ -219,7 +240,8 @@ class LearnerStarterIT {
 
     static String outcome(Path learner) throws IOException {
         Path file = learner.resolve("exercises/target/grader/outcome.txt");
-        return Files.isRegularFile(file) ? Files.readString(file).trim() : "(no outcome.txt)";
+        // The outcome word is the first line; below full marks the learner's line follows it.
+        return Files.isRegularFile(file) ? Files.readAllLines(file).get(0).trim() : "(no outcome.txt)";
     }
 
     static Path copyOfTheStarter(String name) throws IOException {

@@ -84,7 +84,21 @@ class StarterExporterTest {
         assertAll(
                 () -> assertTrue(pom.contains("<artifactId>" + root.artifactId() + "</artifactId>"), pom),
                 () -> assertFalse(pom.contains("concurrency-grader-parent"), pom),
-                () -> assertTrue(pom.contains("<starter.grade.skip>false</starter.grade.skip>"), pom));
+                () -> assertTrue(pom.contains("<learner.grade.skip>false</learner.grade.skip>"), pom));
+    }
+
+    @Test
+    void aWorkingCopyWithAnImplementedStubIsRefusedAndNothingIsWritten() throws IOException {
+        Path stub = repo.resolve("exercises/src/main/java/course/fetch/StatusFetcher.java");
+        write(stub, "package course.fetch;\nclass StatusFetcher { void f() { System.out.println(\"mine\"); } }\n");
+        Path out = tmp.resolve("starter");
+        StarterException e = assertThrows(StarterException.class, () -> StarterExporter.export(source, out));
+        assertAll(
+                () -> assertTrue(e.getMessage().startsWith("exercises/src/main/java/course/fetch/StatusFetcher.java is not the stub as shipped"),
+                        e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("git checkout -- exercises/src/main/java/course/fetch/StatusFetcher.java"), e.getMessage()),
+                () -> assertEquals(stub, e.path()),
+                () -> assertFalse(Files.exists(out), "nothing is written"));
     }
 
     @Test

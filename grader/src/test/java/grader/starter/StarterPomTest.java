@@ -74,25 +74,64 @@ class StarterPomTest {
     }
 
     @Test
-    void itGradesExercisesWithoutHiddenTestsAndFailsOnTheOutcomeFile() {
-        Element grade = execution(starter, "exec-maven-plugin", "grade-exercises");
+    void itGradesExercisesWithoutHiddenTestsAsTheLastStepAndFailsWithTheGradersLine() {
+        Element grade = execution(starter, "exec-maven-plugin", "grade-your-exercises");
+        Element outcome = execution(starter, "maven-antrun-plugin", "your-exercises-outcome");
         Element fullMarks = execution(starter, "maven-enforcer-plugin", "full-marks");
         List<String> args = new ArrayList<>();
         for (Element a : children(child(child(grade, "configuration"), "arguments"))) {
             args.add(a.getTextContent());
         }
         assertAll(
-                () -> assertEquals(List.of("-jar", "lib/grader.jar", "grade", "exercises", "--no-hidden", "--report-dir", "exercises/target/grader"), args),
+                () -> assertEquals(List.of("-jar", "${project.basedir}/../lib/grader.jar", "grade", "${project.basedir}", "--no-hidden",
+                        "--report-dir", "${project.build.directory}/grader", "--exercise=${exercise}"), args),
+                () -> assertEquals("", text(starter, "properties/exercise"), "every exercise unless -Dexercise names some"),
                 () -> assertEquals("java", text(grade, "configuration/executable"), "toolchain-aware"),
-                () -> assertEquals("${project.basedir}/..", text(grade, "configuration/workingDirectory")),
+                () -> assertEquals("${session.executionRootDirectory}", text(grade, "configuration/workingDirectory"),
+                        "the paths it prints are relative to where mvn was started"),
                 () -> assertEquals("integration-test", text(grade, "phase"), "before the check in verify"),
+                () -> assertEquals("post-integration-test", text(outcome, "phase")),
                 () -> assertEquals("verify", text(fullMarks, "phase")),
                 () -> assertTrue(text(fullMarks, "configuration/rules/evaluateBeanshell/condition").contains("${project.build.directory}/grader/outcome.txt")),
-                () -> assertTrue(text(fullMarks, "configuration/rules/evaluateBeanshell/message").startsWith("Not full marks yet")),
+                () -> assertEquals("${learner.outcomeLine}", text(fullMarks, "configuration/rules/evaluateBeanshell/message")),
+                () -> assertEquals("learner.outcomeLine", ((Element) outcome.getElementsByTagNameNS("*", "loadfile").item(0)).getAttribute("property"),
+                        "the line is read from outcome.txt"),
+                () -> assertEquals("true", text(starter, "properties/maven.main.skip"), "Maven compiles nothing: the grader does, exercise by exercise"),
                 () -> assertEquals("${" + ExercisesPom.GRADE_SKIP + "}", text(grade, "configuration/skip")),
                 () -> assertEquals("${" + ExercisesPom.GRADE_SKIP + "}", text(fullMarks, "configuration/skip")),
                 () -> assertEquals("true", text(starter, "properties/" + ExercisesPom.GRADE_SKIP), "the root itself is not graded"),
                 () -> assertEquals("exercises", text(starter, "modules/module")));
+    }
+
+    @Test
+    void theCourseBuildGradesExercisesTheSameWayAndLast() throws Exception {
+        Element mine = execution(starter, "exec-maven-plugin", "grade-your-exercises");
+        Element theirs = learnerProfileExecution("exec-maven-plugin", "grade-your-exercises");
+        List<String> modules = children(child(course, "modules")).stream().map(Node::getTextContent).toList();
+        assertAll(
+                () -> assertEquals("exercises", modules.get(modules.size() - 1), "graded last: a failure there is the learner's"),
+                () -> assertEquals(text(mine, "phase"), text(theirs, "phase")),
+                () -> assertEquals(text(mine, "configuration/workingDirectory"), text(theirs, "configuration/workingDirectory")),
+                () -> assertEquals("${learner.outcomeLine}", text(learnerProfileExecution("maven-enforcer-plugin", "full-marks"),
+                        "configuration/rules/evaluateBeanshell/message")),
+                () -> assertTrue(normalized(theirs).contains("--exercise=${exercise}")));
+    }
+
+    static Element learnerProfileExecution(String plugin, String id) {
+        for (Element profile : children(child(course, "profiles"))) {
+            if ("learner".equals(text(profile, "id"))) {
+                for (Element p : children(child(child(profile, "build"), "plugins"))) {
+                    if (plugin.equals(text(p, "artifactId"))) {
+                        for (Element e : children(child(p, "executions"))) {
+                            if (id.equals(text(e, "id"))) {
+                                return e;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no execution " + id + " of " + plugin + " in the course build's learner profile");
     }
 
     @Test

@@ -334,6 +334,43 @@ public final class ProbeHub {
         }
     }
 
+    /**
+     * Called on entry of {@code ProcessHandleImpl.destroyProcess}, by advice that does not suppress exceptions: a
+     * process may be stopped only if it has ended already or descends from this JVM. Its parent (the grader, or the
+     * sandbox's first process) and anything else on the machine are refused, and the refusal is recorded as the
+     * network's and the caps' are.
+     *
+     * @throws IllegalStateException when refused
+     */
+    public static void admitDestroy(long pid) {
+        String message = destroyRefusal(pid);
+        if (message != null) {
+            refused(message);
+            throw new IllegalStateException(message);
+        }
+    }
+
+    private static String destroyRefusal(long pid) {
+        try {
+            long self = ProcessHandle.current().pid();
+            java.util.Optional<ProcessHandle> target = ProcessHandle.of(pid);
+            if (target.isEmpty() || !target.get().isAlive()) {
+                return null;
+            }
+            java.util.Optional<ProcessHandle> up = target.get().parent();
+            for (int depth = 0; depth < 256 && up.isPresent(); depth++) {
+                if (up.get().pid() == self) {
+                    return null;
+                }
+                up = up.get().parent();
+            }
+        } catch (Throwable e) {
+            // refused: what can't be checked is not stopped
+        }
+        return "stopping process " + pid + " refused by the grader: the learner's code may stop only the processes it"
+                + " started";
+    }
+
     /** Counts one start unless {@code cap} starts were counted already; never counts past the cap. */
     private static boolean take(AtomicInteger count, int cap) {
         while (true) {

@@ -8,8 +8,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,10 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The test JVM's entry point. Arguments: {@code <port> <token-file> <learner-classes-file>
+ * The test JVM's entry point. Arguments: {@code <channel-socket> <token-file> <learner-classes-file>
  * <per-test-timeout> <test-class or [unique-id]>...}. Stdout and stderr belong to the learner's code; everything
- * the grader needs goes over the loopback channel, which starts with the token only the grader knows.
+ * the grader needs goes over the channel (a Unix domain socket: it crosses the sandbox's network namespace, which a
+ * loopback connection can't), which starts with the token only the grader knows.
  */
 public final class ForkMain {
     private ForkMain() {}
@@ -37,14 +39,14 @@ public final class ForkMain {
     static final int JUNIT_AFTER_CEILING_SECONDS = 4;
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
+        Path channelSocket = Path.of(args[0]);
         String token = Files.readString(Path.of(args[1])).strip();
         Set<String> learner = new HashSet<>(Files.readAllLines(Path.of(args[2])));
         String perTestTimeout = args[3];
         List<String> classes = List.of(args).subList(4, args.length);
 
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        Channel channel = new Channel(new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8)));
+        SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(channelSocket));
+        Channel channel = new Channel(new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(socket), StandardCharsets.UTF_8)));
         channel.line(token);
         ExitWitness.listen((how, status) -> channel.send(ForkEvent.exit(how, status, exitSite())));
         LearnerCode.declare(learner);

@@ -7,7 +7,8 @@ package grader.verdict.statics;
  * @param description what the rule checks
  * @param because   why
  * @param passed    whether the submission satisfies it
- * @param violations each offending call, with its location ({@code (File.java:28)})
+ * @param violations each offending call in the grader's words, with the learner's line
+ *                   ({@code calls Thread.ofVirtual() at course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:25)})
  */
 public record StaticFinding(String rule, String description, String because, boolean passed, java.util.List<String> violations) {
     public StaticFinding {

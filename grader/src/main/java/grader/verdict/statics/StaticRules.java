@@ -7,19 +7,25 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.ViolationHandler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The static rules an exercise spec can name. Each carries its description and its reason; a
- * violation carries the learner's line, as ArchUnit prints it.
+ * violation says, in the grader's words, which call was found and where: the learner's method and
+ * line in the form stack traces use, which IDEs and terminals link
+ * ({@code calls Thread.ofVirtual() at course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:25)}).
  */
 public final class StaticRules {
     private StaticRules() {}
@@ -85,7 +91,7 @@ public final class StaticRules {
                 throw new IllegalArgumentException("unknown static rule " + id + "; known: " + RULES.keySet());
             }
             EvaluationResult result = rule.allowEmptyShould(true).evaluate(classes);
-            List<String> violations = result.getFailureReport().getDetails();
+            List<String> violations = inWords(result);
             String description = rule.getDescription();
             int because = description.indexOf(", because ");
             findings.add(new StaticFinding(id, because < 0 ? description : description.substring(0, because),
@@ -93,6 +99,32 @@ public final class StaticRules {
                     !result.hasViolation(), violations));
         }
         return findings;
+    }
+
+    /** Each violating call as "calls X.y() at the learner's method(File.java:line)", once per call site. */
+    static List<String> inWords(EvaluationResult result) {
+        Set<String> found = new LinkedHashSet<>();
+        result.handleViolations((ViolationHandler<JavaCall<?>>) (calls, message) -> calls.forEach(call -> found.add(inWords(call))));
+        if (found.isEmpty() && result.hasViolation()) {
+            // Not a call (no rule here finds anything else today): ArchUnit's own text is better than nothing.
+            return result.getFailureReport().getDetails();
+        }
+        return List.copyOf(found);
+    }
+
+    static String inWords(JavaCall<?> call) {
+        JavaCodeUnit origin = call.getOrigin();
+        String method = origin.getName();
+        String lambda = call.isDeclaredInLambda() ? " (in a lambda)" : "";
+        if (method.startsWith("lambda$")) {
+            // javac names a lambda lambda$<enclosing method>$<n>: the learner wrote it inside that method.
+            String[] parts = method.split("\\$");
+            method = parts.length > 1 ? parts[1] : method;
+            lambda = " (in a lambda)";
+        }
+        String location = call.getSourceCodeLocation().toString();
+        return "calls " + call.getTarget().getOwner().getSimpleName() + "." + call.getTarget().getName() + "() at "
+                + origin.getOwner().getName() + "." + method + location + lambda;
     }
 
     private static DescribedPredicate<JavaCall<?>> calls(String ownerName, String methodName) {
