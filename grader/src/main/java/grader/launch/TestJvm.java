@@ -181,7 +181,8 @@ public final class TestJvm {
         List<String> flags = new ArrayList<>(r.jvmFlags());
         flags.add(AFTER_HANG_FLAG);
         return new Request(r.agentJar(), r.kernels(), r.classPath(), r.learnerClasses(), r.testClasses(), r.activeProcessors(),
-                flags, r.perTestTimeout(), r.watchdog(), r.workDir(), r.outputCap(), r.limits(), r.lockPackages(), r.startup());
+                flags, r.perTestTimeout(), r.watchdog(), r.workDir(), r.outputCap(), r.limits(), r.lockPackages(), r.startup(),
+                r.containment(), r.masked());
     }
 
     private static Result attempt(Request request, List<String> selectors, Duration budget, Path dir)

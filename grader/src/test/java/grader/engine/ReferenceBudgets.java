@@ -66,7 +66,8 @@ final class ReferenceBudgets {
                 TestJvm.Result result = TestJvm.run(new TestJvm.Request(home.agentJar(), spec.kernels(), classPath,
                         Set.copyOf(compiled.classes()), spec.tests().all(home.hiddenJar().isPresent()), 6, flags,
                         Duration.ofSeconds(limits.perTestSeconds()), Duration.ofSeconds(900), work.resolve("test-jvm"),
-                        64 * 1024, limits, spec.sharedState() ? List.of(spec.packageName()) : List.of(), Optional.empty()));
+                        64 * 1024, limits, spec.sharedState() ? List.of(spec.packageName()) : List.of(), Optional.empty(),
+                        null, null));
                 for (TestJvm.TestRun t : result.runs()) {
                     List<String> ran = t.entries().getOrDefault(grader.launch.fork.ForkEvent.DURATION_KEY, List.of());
                     if (ran.isEmpty()) {
