@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
 /** {@code grade-class}: every sub-folder is a learner; a gradebook at the end. */
 @Command(name = "grade-class", mixinStandardHelpOptions = true,
         description = "Grade a whole class: each sub-folder of <class-dir> is one learner's submission. Writes "
-                + "<report-dir>/<learner>/report.json per learner and <report-dir>/gradebook.csv and gradebook.json.",
+                + "<report-dir>/<learner>/report.json and report.html per learner, and <report-dir>/gradebook.csv, gradebook.json "
+                + "and class.html (the class at a glance). A folder with no exercise source is not-submitted, not graded 0.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every submission was graded (whatever its score)",
+            "0:every submission was graded (whatever its score) or had nothing submitted",
             "2:bad usage",
             "3:the grader could not grade one or more submissions (their gradebook rows say why)"})
 final class GradeClassCommand implements Callable<Integer> {
@@ -74,16 +75,20 @@ final class GradeClassCommand implements Callable<Integer> {
         if (terminal) {
             out.println();
         }
-        long failed = book.rows().stream().filter(r -> !"graded".equals(r.status())).count();
+        // A folder with nothing submitted is the learner's business, not the grader's failure: it exits as a graded run.
+        long failed = book.rows().stream().filter(r -> "grader-error".equals(r.status())).count();
+        long empty = book.rows().stream().filter(r -> Gradebook.NOT_SUBMITTED.equals(r.status())).count();
         out.println("gradebook: " + reports.resolve("gradebook.csv") + " (" + book.rows().size() + " learners"
-                + (failed > 0 ? ", " + failed + " could not be graded" : "") + ")");
+                + (empty > 0 ? ", " + empty + " not submitted" : "") + (failed > 0 ? ", " + failed + " could not be graded" : "") + ")");
+        out.println("class page: " + reports.resolve("class.html"));
         return failed > 0 ? ExitCode.GRADER_ERROR.code() : ExitCode.FULL_MARKS.code();
     }
 
     /** A bar redrawn in place on a terminal; one plain line per submission in CI logs. */
     static void progress(PrintWriter out, boolean terminal, ClassGrader.Progress p) {
         Gradebook.Row r = p.row();
-        String result = "graded".equals(r.status())
+        String result = Gradebook.NOT_SUBMITTED.equals(r.status()) ? r.learner() + " not submitted (no exercise source)"
+                : "graded".equals(r.status())
                 ? String.format(Locale.ROOT, "%s %s/%s %s", r.learner(), Scores.format(r.score()), Scores.format(r.maxScore()),
                         String.join(", ", r.exercises().values().stream().map(Gradebook.Cell::verdict).toList()))
                 : r.learner() + " NOT GRADED: " + r.error();

@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 /**
  * Grades a whole class: every sub-folder of a folder is one learner's submission. At most
  * {@code jobs} submissions are graded at once (each in its own test JVM); one that fails to grade
- * gets a row saying why and never stops the others.
+ * gets a row saying why and never stops the others, and a folder with no exercise source gets the
+ * status {@code not-submitted}. Each learner gets {@code report.json} and {@code report.html}; the class
+ * gets {@code gradebook.csv}, {@code gradebook.json} and {@code class.html}.
  */
 public final class ClassGrader {
     private final Grader grader;
@@ -94,7 +96,10 @@ public final class ClassGrader {
             GradeRequest one = new GradeRequest(request.classDir().resolve(learner).toAbsolutePath().normalize(), t.exercises(),
                     t.hiddenJar(), t.activeProcessors(), t.perTestTimeout(), t.watchdog(), work);
             GradeReport report = grader.grade(one);
-            Exporters.writeAll(report, request.reportDir().resolve(learner), request.formats(), request.audience());
+            // class.html links every learner to their report.html, so the class run always writes it.
+            List<String> formats = new ArrayList<>(request.formats());
+            formats.add("html");
+            Exporters.writeAll(report, request.reportDir().resolve(learner), formats, request.audience());
             return Gradebook.row(learner, report);
         } catch (IOException | RuntimeException e) {
             return Gradebook.failed(learner, e.toString());

@@ -2,7 +2,9 @@ package grader.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import grader.verdict.ModelVerdict;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,9 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
 
     /**
      * @param learner   the submission folder's name
-     * @param status    {@code graded}, or {@code grader-error} (the grader could not grade it; see {@code error})
+     * @param status    {@code graded}; {@code not-submitted} (no exercise has a source file in the folder: nothing
+     *                  was attempted, so it is not a graded 0); or {@code grader-error} (the grader could not grade
+     *                  it; see {@code error})
      * @param score     total earned
      * @param maxScore  total possible
      * @param exercises per exercise id: score, maximum and verdict id
@@ -62,11 +66,23 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
     public static Row row(String learner, GradeReport report) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         for (GradeReport.ExerciseReport e : report.exercises()) {
-            cells.put(e.id(), new Cell(e.score(), e.maxScore(), e.verdict() == null ? null : e.verdict().id(),
-                    e.verdict() == null ? null : e.verdict().modelId(), e.verdict() == null ? List.of() : e.verdict().flawIds()));
+            cells.put(e.id(), cell(e));
         }
-        return new Row(learner, report.graderError() == null ? "graded" : "grader-error", report.score(), report.maxScore(),
-                cells, report.graderError());
+        boolean nothing = !cells.isEmpty() && cells.values().stream().allMatch(c -> c.flaws().contains(NOT_SUBMITTED));
+        return new Row(learner, report.graderError() != null ? "grader-error" : nothing ? NOT_SUBMITTED : "graded",
+                report.score(), report.maxScore(), cells, report.graderError());
+    }
+
+    /** The verdict id the grader gives an exercise with no source file, and the status of a folder with none at all. */
+    public static final String NOT_SUBMITTED = "not-submitted";
+
+    /** The one place that reads an exercise's model and flaws from its verdict (report schema 2: a model plus flaws). */
+    static Cell cell(GradeReport.ExerciseReport e) {
+        ModelVerdict v = e.verdict();
+        if (v == null) {
+            return new Cell(e.score(), e.maxScore(), null, null, List.of());
+        }
+        return new Cell(e.score(), e.maxScore(), v.id(), v.modelId(), v.flawIds());
     }
 
     /** The row of a learner the grader could not grade at all. */
@@ -99,10 +115,36 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
         return new Gradebook(SCHEMA_VERSION, exercises, rows);
     }
 
+    /** Writes {@code gradebook.json}, {@code gradebook.csv} and {@code class.html} into {@code dir}, where the learners' reports are. */
     public void write(Path dir) throws IOException {
+        write(dir, List.of(dir));
+    }
+
+    /**
+     * Writes {@code gradebook.json}, {@code gradebook.csv} and {@code class.html} into {@code dir}; the class page links
+     * each learner to {@code <learner>/report.html} in the first of {@code reportDirs} that holds it (a merge of shards
+     * passes each shard's folder), relative to {@code dir}.
+     */
+    public void write(Path dir, List<Path> reportDirs) throws IOException {
         Files.createDirectories(dir);
         JSON.writeValue(dir.resolve("gradebook.json").toFile(), this);
         Files.writeString(dir.resolve("gradebook.csv"), csv(), StandardCharsets.UTF_8);
+        ReportFiles.write(dir, ClassPage.FILE, ClassPage.render(this, learner -> reportLink(dir, reportDirs, learner)));
+    }
+
+    /** {@return the URL of a learner's report.html relative to {@code dir}, each path segment percent-encoded, or null} */
+    static String reportLink(Path dir, List<Path> reportDirs, String learner) {
+        for (Path reports : reportDirs) {
+            Path page = reports.resolve(learner).resolve(HtmlPage.FILE).toAbsolutePath().normalize();
+            if (Files.isRegularFile(page)) {
+                List<String> segments = new ArrayList<>();
+                for (Path segment : dir.toAbsolutePath().normalize().relativize(page)) {
+                    segments.add(URLEncoder.encode(segment.toString(), StandardCharsets.UTF_8).replace("+", "%20"));
+                }
+                return String.join("/", segments);
+            }
+        }
+        return null;
     }
 
     public static Gradebook read(Path file) throws IOException {
@@ -130,9 +172,15 @@ public record Gradebook(int schemaVersion, List<String> exercises, List<Row> row
         return b.toString();
     }
 
-    private static String quote(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return '"' + s.replace("\"", "\"\"") + '"';
+    /**
+     * {@return {@code s} as one CSV cell}: RFC 4180 quoting, and a text that a spreadsheet would run as a formula
+     * (it starts with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe inside quotes, as
+     * OWASP's CSV-injection guidance says, so a learner's folder named {@code =HYPERLINK(...)} shows as text.
+     */
+    static String quote(String s) {
+        boolean formula = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0;
+        if (formula || s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return '"' + (formula ? "'" : "") + s.replace("\"", "\"\"") + '"';
         }
         return s;
     }

@@ -320,7 +320,7 @@ final class HtmlPage {
         h.append("</section>\n");
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = HtmlPage.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the grader's resource " + name + " is missing from its class path");
