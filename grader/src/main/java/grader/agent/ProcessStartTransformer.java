@@ -5,7 +5,8 @@ import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
+import grader.agent.boot.Guards;
 import java.io.IOException;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -36,9 +37,9 @@ final class ProcessStartTransformer implements AgentBuilder.Transformer {
     }
 
     /**
-     * Inlined into {@code ProcessImpl}: may name {@link ProbeHub} only. Not under {@code suppress}, so that the
+     * Inlined into {@code ProcessImpl}: may name the boot classes only. Not under {@code suppress}, so that the
      * cap's {@code IOException} (which {@code ProcessImpl.start} declares) reaches the learner:
-     * {@link ProbeHub#admitProcess} throws nothing else, and {@link ProbeHub#processStarting} suppresses
+     * {@link Guards#admitProcess} throws nothing else, and {@link Events#processStarting} suppresses
      * everything itself.
      */
     static final class ProcessStartAdvice {
@@ -46,8 +47,8 @@ final class ProcessStartTransformer implements AgentBuilder.Transformer {
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) String[] command) throws IOException {
-            ProbeHub.admitProcess();
-            ProbeHub.processStarting(command);
+            Guards.admitProcess();
+            Events.processStarting(command);
         }
     }
 }

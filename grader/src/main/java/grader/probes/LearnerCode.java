@@ -78,19 +78,22 @@ public final class LearnerCode {
         });
     }
 
-    /** The JDK's class loading and reflection frames between a lookup's caller and the agent's probe. */
-    private static final List<String> LOOKUP_PREFIXES = List.of("java.lang.Class", "java.lang.ClassLoader",
-            "jdk.internal.loader.", "java.lang.invoke.", "java.lang.reflect.", "jdk.internal.reflect.", "java.security.");
+    /**
+     * The JDK's packages: every JDK frame between a lookup's caller and the agent's probe is the JDK working for that
+     * caller (class loading, reflection, and also APIs that resolve a name the caller gave them, such as
+     * {@code MethodType.fromMethodDescriptorString}, whose lookups run in {@code sun.invoke.util}).
+     */
+    private static final List<String> JDK_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     /**
      * {@return the learner frame that looked a class or resource up, if the learner's code did}: below the agent's own
-     * frames and the JDK's class loading frames, the first frame is the learner's. A class the JVM loads for the
-     * grader's code has a grader frame there, even when learner code is further down.
+     * frames and the JDK's frames, the first frame is the learner's. A class the JVM loads for the grader's code has a
+     * grader frame there, even when learner code is further down.
      */
     static Optional<Site> lookupByLearner() {
         return WALKER.walk(frames -> frames
                 .dropWhile(f -> f.getClassName().startsWith("grader.agent.") || f.getClassName().startsWith("grader.probes."))
-                .dropWhile(f -> LOOKUP_PREFIXES.stream().anyMatch(p -> f.getClassName().startsWith(p)))
+                .dropWhile(f -> JDK_PREFIXES.stream().anyMatch(p -> f.getClassName().startsWith(p)))
                 .findFirst()
                 .filter(f -> isLearner(f.getClassName()))
                 .map(Site::of));

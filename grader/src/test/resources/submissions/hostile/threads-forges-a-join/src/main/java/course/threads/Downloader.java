@@ -1,5 +1,6 @@
 // HOSTILE FIXTURE: a wrong solution (the caller spins on isAlive() and never joins, as wrong/threads-busy-wait) that
-// forges the Thread.join the grader looks for, by calling the agent's bootstrap event method itself. No name the
+// forges the Thread.join the grader looks for, by calling the agent's bootstrap event method (or the grader's recorder)
+// itself, every way it knows. No name the
 // sandbox refuses: the class comes from a method descriptor, the handle from jdk.dynalink, the call from
 // ConstantBootstraps. The grader must still judge it "polling".
 package course.threads;
@@ -17,8 +18,8 @@ public final class Downloader {
     private Downloader() {
     }
 
-    /** The bootstrap classes that have held the agent's "a thread joined" event, newest first. */
-    private static final String[] HUBS = {"grader/agent/boot/Events", "grader/agent/boot/ProbeHub"};
+    /** The classes that have held the agent's "a thread joined" event, newest first, and the grader's recorder. */
+    private static final String[] HUBS = {"grader/agent/boot/Events", "grader/agent/boot/ProbeHub", "grader/probes/Recorder"};
 
     public static List<String> downloadAll(List<String> urls, Function<String, String> download) {
         List<String> todo = List.copyOf(urls);
@@ -50,7 +51,6 @@ public final class Downloader {
                         MethodType.methodType(void.class, String.class));
                 ConstantBootstraps.invoke(null, "join", void.class, handle, "join");
                 System.out.println("forged a join through " + hub);
-                return;
             } catch (Throwable e) {
                 System.out.println("no join forged through " + hub + ": " + e);
             }
