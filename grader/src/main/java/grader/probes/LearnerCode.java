@@ -29,6 +29,29 @@ public final class LearnerCode {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    /**
+     * For {@link #graderCalls}: {@code CALLERS.getCallerClass()}, called in a method that records evidence or hands out
+     * the grader's observation, names that method's caller. It skips reflection and method handle frames, so a call
+     * made through them is seen as made by the class that made it.
+     */
+    public static final StackWalker CALLERS = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /**
+     * {@return whether {@code caller} may record evidence or reach the grader's observation}: the grader's own classes
+     * (the agent's sink, the hidden tests, the model checks) may; the learner's may not, nor may the JDK's, which call
+     * such a method only when learner code made them (a method handle, a {@code ConstantBootstraps.invoke}). The
+     * grader's classes are public because the agent and the hidden tests live in other packages, and learner code can
+     * get hold of their {@code Class} objects (off the stack, from the objects it is given); this is what stops it from
+     * calling them.
+     */
+    public static boolean graderCalls(Class<?> caller) {
+        if (caller == null) {
+            return false;
+        }
+        ClassLoader loader = caller.getClassLoader();
+        return loader != null && loader != ClassLoader.getPlatformClassLoader() && !isLearner(caller.getName());
+    }
+
     /** Declares the learner's classes (binary names, nested ones included). */
     public static void declare(Set<String> learnerClasses) {
         classes = Set.copyOf(learnerClasses);
