@@ -1,8 +1,8 @@
 package bench.jmh;
 
 import grader.probes.Episode;
-import grader.probes.Evidence;
 import grader.probes.LearnerCode;
+import grader.values.Evidence;
 import java.util.Set;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package grader.checks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.probes.Episode;
-import grader.probes.Evidence;
+import grader.values.Evidence;
 import org.junit.jupiter.api.TestReporter;
 
 /** Sends a check's evidence to the grader through JUnit's report entries (never through stdout). */

@@ -1,7 +1,7 @@
 package grader.cli;
 
 /** The grader's exit codes: a contract with course pipelines, listed in {@code --help} and the README. */
-public enum ExitCode {
+enum ExitCode {
     /** Every graded exercise got full marks. */
     FULL_MARKS(0, "full-marks"),
     /** Graded, below full marks (a complete report was written). */

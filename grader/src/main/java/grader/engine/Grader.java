@@ -3,18 +3,19 @@ package grader.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.checks.EvidenceReport;
-import grader.launch.Limits;
 import grader.launch.SourceCompiler;
 import grader.launch.StartupCache;
 import grader.launch.TestJvm;
 import grader.probes.AgentFlags;
-import grader.probes.Evidence;
 import grader.report.GradeReport;
 import grader.report.Scores;
 import grader.report.GradeReport.ExerciseReport;
 import grader.report.GradeReport.Part;
 import grader.report.GradeReport.Stage;
 import grader.report.GradeReport.TestResult;
+import grader.values.Evidence;
+import grader.values.ExitRequest;
+import grader.values.Limits;
 import grader.verdict.ExerciseSpec;
 import grader.verdict.ModelRules;
 import grader.verdict.ModelVerdict;
@@ -383,7 +384,7 @@ public final class Grader {
             return "the test JVM ran past its " + request.watchdog().toSeconds() + " s budget and was stopped";
         }
         if (!run.exits().isEmpty()) {
-            TestJvm.ExitRequest x = run.exits().get(0);
+            ExitRequest x = run.exits().get(0);
             return "the test JVM ended early: learner code called " + ("halt".equals(x.how()) ? "Runtime.halt(" : "System.exit(")
                     + x.status() + ")" + (x.site() == null ? "" : " at " + x.site());
         }

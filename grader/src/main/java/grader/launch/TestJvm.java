@@ -1,7 +1,10 @@
 package grader.launch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import grader.launch.fork.ForkEvent;
 import grader.launch.fork.ForkMain;
+import grader.values.ExitRequest;
+import grader.values.Limits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,9 +77,6 @@ public final class TestJvm {
      */
     public record TestRun(ForkEvent.PlannedTest test, String status, String message, String trace,
                           Map<String, List<String>> entries) {}
-
-    /** An exit the learner's code asked for, and the test that was running then (or null). */
-    public record ExitRequest(String how, int status, String site, String testId) {}
 
     /**
      * What happened.

@@ -1,5 +1,8 @@
 package grader.probes;
 
+import grader.values.Evidence;
+import grader.values.Site;
+import grader.values.ThreadKind;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.time.Duration;
@@ -361,7 +364,7 @@ public final class Episode implements AutoCloseable {
             Map<String, Integer> byKind = new LinkedHashMap<>();
             Map<String, Integer> threadsByKind = new LinkedHashMap<>();
             s.callsByThread.forEach((t, n) -> {
-                String kind = ThreadKind.of(t, caller, started.get(t)).id();
+                String kind = kindOf(t, caller, started.get(t)).id();
                 byKind.merge(kind, n.get(), Integer::sum);
                 threadsByKind.merge(kind, 1, Integer::sum);
             });
@@ -377,7 +380,7 @@ public final class Episode implements AutoCloseable {
         Map<String, Integer> byKind = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         callsByThread.forEach((t, n) -> {
-            ThreadKind kind = ThreadKind.of(t, caller, started.get(t));
+            ThreadKind kind = kindOf(t, caller, started.get(t));
             byKind.merge(kind.id(), n.get(), Integer::sum);
             if (names.size() < 8) {
                 names.add(threadName(t));
@@ -402,7 +405,7 @@ public final class Episode implements AutoCloseable {
         }
         List<Evidence.CallSpan> spans = new ArrayList<>();
         for (CallRecord c : timeline) {
-            spans.add(new Evidence.CallSpan(threadName(c.thread()), ThreadKind.of(c.thread(), caller, started.get(c.thread())).id(),
+            spans.add(new Evidence.CallSpan(threadName(c.thread()), kindOf(c.thread(), caller, started.get(c.thread())).id(),
                     (c.start() - startNanos) / 1_000, (c.end() - startNanos) / 1_000, c.async()));
         }
         spans.sort(java.util.Comparator.comparingLong(Evidence.CallSpan::startMicros));
@@ -510,5 +513,22 @@ public final class Episode implements AutoCloseable {
             waits.add(new Evidence.ThreadWait(info.getThreadName(), state.name(), waitingIn,
                     info.getLockName(), info.getLockOwnerName(), site));
         }
+    }
+
+    /** {@return the kind of {@code t}: the caller, virtual, a pool's worker, one the learner started, or other} */
+    private static ThreadKind kindOf(Thread t, Thread caller, StartedThread started) {
+        if (t == caller) {
+            return ThreadKind.CALLER;
+        }
+        if (t.isVirtual()) {
+            return ThreadKind.VIRTUAL;
+        }
+        if (t instanceof ForkJoinWorkerThread fj) {
+            return fj.getPool() == ForkJoinPool.commonPool() ? ThreadKind.COMMON_POOL : ThreadKind.FORK_JOIN_POOL;
+        }
+        if (started != null) {
+            return started.poolWorker() ? ThreadKind.POOL_WORKER : ThreadKind.PLATFORM;
+        }
+        return ThreadKind.OTHER;
     }
 }

@@ -1,5 +1,6 @@
 package grader.probes;
 
+import grader.values.Site;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +68,7 @@ public final class LearnerCode {
                 .dropWhile(f -> passesThrough(f.getClassName()))
                 .findFirst()
                 .filter(f -> isLearner(f.getClassName()))
-                .map(Site::of));
+                .map(LearnerCode::site));
     }
 
     /**
@@ -88,7 +89,7 @@ public final class LearnerCode {
             for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
                 String c = f.getClassName();
                 if (!passesThrough(c)) {
-                    return isLearner(c) ? Optional.of(new Start(Site.of(f), worker, managed)) : Optional.empty();
+                    return isLearner(c) ? Optional.of(new Start(site(f), worker, managed)) : Optional.empty();
                 }
                 if (c.equals("java.util.concurrent.ThreadPoolExecutor") && f.getMethodName().equals("addWorker")) {
                     worker = true;
@@ -119,12 +120,12 @@ public final class LearnerCode {
                 .dropWhile(f -> JDK_PREFIXES.stream().anyMatch(p -> f.getClassName().startsWith(p)))
                 .findFirst()
                 .filter(f -> isLearner(f.getClassName()))
-                .map(Site::of));
+                .map(LearnerCode::site));
     }
 
     /** {@return the nearest learner frame on the current stack, wherever it is} */
     static Optional<Site> nearestLearnerFrame() {
-        return WALKER.walk(frames -> frames.filter(f -> isLearner(f.getClassName())).findFirst().map(Site::of));
+        return WALKER.walk(frames -> frames.filter(f -> isLearner(f.getClassName())).findFirst().map(LearnerCode::site));
     }
 
     /**
@@ -140,7 +141,7 @@ public final class LearnerCode {
                 .filter(f -> isLearner(f.getClassName()))
                 .filter(f -> !(f.getClassName().equals(cls) && f.getMethodName().equals(method)))
                 .reduce((first, second) -> second)
-                .map(Site::of));
+                .map(LearnerCode::site));
     }
 
     private static boolean passesThrough(String className) {
@@ -153,5 +154,10 @@ public final class LearnerCode {
             }
         }
         return false;
+    }
+
+    /** {@return where {@code frame} is, as a site} */
+    static Site site(StackWalker.StackFrame frame) {
+        return new Site(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
     }
 }

@@ -1,5 +1,6 @@
 package grader.probes;
 
+import grader.values.Evidence;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

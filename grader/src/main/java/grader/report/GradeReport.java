@@ -1,6 +1,6 @@
 package grader.report;
 
-import grader.launch.TestJvm;
+import grader.values.ExitRequest;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
 import java.util.List;
@@ -47,8 +47,8 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
      * @param limits           what the learner's code was allowed (time per test, heap, threads, processes, output, network)
      */
     public record Environment(String jdk, Integer activeProcessors, boolean hiddenTests, long perTestTimeoutSeconds,
-                              long watchdogSeconds, Integer exitCode, boolean timedOut, List<TestJvm.ExitRequest> exits,
-                              String output, boolean outputCut, grader.launch.Limits limits) {
+                              long watchdogSeconds, Integer exitCode, boolean timedOut, List<ExitRequest> exits,
+                              String output, boolean outputCut, grader.values.Limits limits) {
         public Environment {
             exits = exits == null ? List.of() : List.copyOf(exits);
         }

@@ -1,7 +1,6 @@
 package grader.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**

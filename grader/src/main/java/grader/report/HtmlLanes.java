@@ -1,7 +1,7 @@
 package grader.report;
 
-import grader.probes.Evidence.CallSpan;
-import grader.probes.ThreadKind;
+import grader.values.Evidence.CallSpan;
+import grader.values.ThreadKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

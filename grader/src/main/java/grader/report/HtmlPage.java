@@ -3,9 +3,9 @@ package grader.report;
 import static grader.report.HtmlText.esc;
 import static grader.report.HtmlText.num;
 
-import grader.launch.TestJvm;
-import grader.probes.Evidence;
-import grader.probes.Site;
+import grader.values.Evidence;
+import grader.values.ExitRequest;
+import grader.values.Site;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
 import java.io.IOException;
@@ -293,7 +293,7 @@ final class HtmlPage {
         fact(h, "limits", (env.limits() != null ? esc(env.limits().describe()) : env.perTestTimeoutSeconds() + " s per test")
                 + ", " + env.watchdogSeconds() + " s in all");
         fact(h, "ended", env.timedOut() ? "stopped past its budget" : env.exitCode() == null ? "killed" : "exit code " + env.exitCode());
-        for (TestJvm.ExitRequest x : env.exits()) {
+        for (ExitRequest x : env.exits()) {
             fact(h, "your code called", ("halt".equals(x.how()) ? "Runtime.halt(" : "System.exit(") + x.status() + ")"
                     + (x.site() == null ? "" : " at <code>" + esc(x.site()) + "</code>"));
         }

@@ -1,6 +1,6 @@
 package grader.report;
 
-import grader.probes.Evidence.CallSpan;
+import grader.values.Evidence.CallSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package grader.report;
 
-import grader.probes.ThreadKind;
+import grader.values.ThreadKind;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -3,9 +3,9 @@ package grader.report;
 import static grader.report.HtmlText.esc;
 import static grader.report.HtmlText.px;
 
-import grader.probes.Evidence;
-import grader.probes.Evidence.CallSpan;
-import grader.probes.ThreadKind;
+import grader.values.Evidence;
+import grader.values.Evidence.CallSpan;
+import grader.values.ThreadKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;

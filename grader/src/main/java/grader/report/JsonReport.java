@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Our JSON report, written atomically (a reader never sees half a file). */
-public final class JsonReport {
+final class JsonReport {
     /** The grader\'s own report\'s file name. */
     static final String FILE = "report.json";
 

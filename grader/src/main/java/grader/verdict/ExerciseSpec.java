@@ -44,7 +44,7 @@ public record ExerciseSpec(
         List<String> staticRules,
         Map<String, Feedback> feedback,
         Visibility visibility,
-        grader.launch.Limits limits,
+        grader.values.Limits limits,
         boolean sharedState) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -60,7 +60,7 @@ public record ExerciseSpec(
         staticRules = staticRules == null ? List.of() : List.copyOf(staticRules);
         feedback = feedback == null ? Map.of() : Map.copyOf(feedback);
         visibility = visibility == null ? Visibility.DEFAULT : visibility;
-        limits = limits == null ? grader.launch.Limits.DEFAULT : limits.orDefaults();
+        limits = limits == null ? grader.values.Limits.DEFAULT : limits.orDefaults();
         if (!"io".equals(workload) && !"cpu".equals(workload)) {
             throw new IllegalArgumentException("exercise " + id + ": workload must be \"io\" or \"cpu\", not " + workload);
         }

@@ -1,8 +1,8 @@
 package grader.verdict;
 
-import grader.probes.Evidence;
-import grader.probes.Site;
-import grader.probes.ThreadKind;
+import grader.values.Evidence;
+import grader.values.Site;
+import grader.values.ThreadKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,9 +1,9 @@
 package grader.verdict;
 
-import grader.probes.Evidence;
-import grader.probes.Evidence.StageEvidence;
-import grader.probes.Site;
-import grader.probes.ThreadKind;
+import grader.values.Evidence;
+import grader.values.Evidence.StageEvidence;
+import grader.values.Site;
+import grader.values.ThreadKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

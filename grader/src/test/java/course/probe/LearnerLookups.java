@@ -10,9 +10,9 @@ public final class LearnerLookups {
     public static void run() throws Exception {
         attempt("learner-forName", () -> Class.forName("grader.probes.Episode"));
         attempt("learner-forName3", () -> Class.forName("org.junit.jupiter.api.Test", false, LearnerLookups.class.getClassLoader()));
-        attempt("learner-loadClass", () -> LearnerLookups.class.getClassLoader().loadClass("grader.probes.Evidence"));
+        attempt("learner-loadClass", () -> LearnerLookups.class.getClassLoader().loadClass("grader.values.Evidence"));
         attempt("learner-jdk-class", () -> Class.forName("java.util.concurrent.ForkJoinPool"));
-        System.out.println("learner-forName-module " + Class.forName(LearnerLookups.class.getModule(), "grader.probes.Evidence"));
+        System.out.println("learner-forName-module " + Class.forName(LearnerLookups.class.getModule(), "grader.values.Evidence"));
         System.out.println("learner-resource " + LearnerLookups.class.getResource("/grader/probes/Episode.class"));
         System.out.println("learner-resource-stream " + LearnerLookups.class.getClassLoader().getResourceAsStream("grader/probes/Episode.class"));
         System.out.println("learner-resources " + LearnerLookups.class.getClassLoader().getResources("org/junit/jupiter/api/Test.class").hasMoreElements());

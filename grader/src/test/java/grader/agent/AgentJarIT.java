@@ -190,7 +190,7 @@ class AgentJarIT {
         assertEquals("agent-problem null", out.get(0), run::toString);
         assertTrue(out.get(1).startsWith("learner-forName " + refused + "grader.probes.Episode" + at), run::toString);
         assertTrue(out.get(2).startsWith("learner-forName3 " + refused + "org.junit.jupiter.api.Test" + at), run::toString);
-        assertTrue(out.get(3).startsWith("learner-loadClass " + refused + "grader.probes.Evidence" + at), run::toString);
+        assertTrue(out.get(3).startsWith("learner-loadClass " + refused + "grader.values.Evidence" + at), run::toString);
         assertEquals(List.of("learner-jdk-class ok java.util.concurrent.ForkJoinPool", "learner-forName-module null",
                 "learner-resource null", "learner-resource-stream null", "learner-resources false",
                 "grader-forName grader.probes.Episode", "grader-resource true"), out.subList(4, 11), run::toString);

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import grader.probes.Evidence;
-import grader.probes.Evidence.CallSpan;
 import grader.report.Exporters;
 import grader.report.GradeReport;
+import grader.values.Evidence;
+import grader.values.Evidence.CallSpan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

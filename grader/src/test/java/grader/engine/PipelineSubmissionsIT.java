@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.probes.Evidence;
 import grader.report.GradeReport;
+import grader.values.Evidence;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +69,7 @@ class PipelineSubmissionsIT {
                             () -> assertEquals(ev.limit(), fetch.peakOverlap(), "requests in flight reach maxInFlight: " + why),
                             () -> assertEquals(32, digest.calls(), why),
                             () -> assertEquals(ev.availableProcessors(), digest.peakOverlap(), "digests reach the cores: " + why),
-                            () -> assertEquals(0, digest.threadsOf(grader.probes.ThreadKind.VIRTUAL), why));
+                            () -> assertEquals(0, digest.threadsOf(grader.values.ThreadKind.VIRTUAL), why));
                 }));
     }
 }

@@ -45,7 +45,7 @@ class StartupCacheTest {
         StartupCache.Ready ready = new StartupCache.Ready(dir.resolve("grader-agent.jar"), dir, hashes);
         TestJvm.Request request = new TestJvm.Request(dir.resolve("grader-agent.jar"), List.of(), List.of(dir.resolve("grader.jar")),
                 java.util.Set.of(), List.of("course.XTest"), 6, List.of(), java.time.Duration.ofSeconds(60),
-                java.time.Duration.ofSeconds(600), dir, 1024, grader.launch.Limits.DEFAULT, List.of(), java.util.Optional.of(ready));
+                java.time.Duration.ofSeconds(600), dir, 1024, grader.values.Limits.DEFAULT, List.of(), java.util.Optional.of(ready));
 
         List<String> first = TestJvm.command(request, List.of("course.XTest"), 1, dir.resolve("t"), dir.resolve("l"));
         org.junit.jupiter.api.Assertions.assertTrue(first.contains("-XX:SharedArchiveFile=" + dir.resolve(StartupCache.ARCHIVE)), first::toString);

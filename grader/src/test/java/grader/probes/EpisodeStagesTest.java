@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.values.Evidence;
+import grader.values.ThreadKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

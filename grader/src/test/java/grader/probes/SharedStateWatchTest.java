@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import grader.values.Evidence;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

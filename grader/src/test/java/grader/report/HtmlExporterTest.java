@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.probes.Evidence;
-import grader.probes.Evidence.CallSpan;
+import grader.values.Evidence;
+import grader.values.Evidence.CallSpan;
 import grader.verdict.ModelVerdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ class HtmlExporterTest {
                 List.of(new Evidence.PoolSeen(HOSTILE, 1, 1, false, HtmlFixture.SITE)),
                 List.of(new Evidence.ProcessSeen(List.of("curl", HOSTILE), HtmlFixture.SITE)), List.of(HOSTILE),
                 List.of(new Evidence.ThreadWait(HOSTILE, "BLOCKED", HOSTILE, HOSTILE, HOSTILE, HtmlFixture.SITE)),
-                new grader.probes.Site(HOSTILE, HOSTILE, HOSTILE, 1), null, spans, java.util.Map.of(HOSTILE, 1L),
+                new grader.values.Site(HOSTILE, HOSTILE, HOSTILE, 1), null, spans, java.util.Map.of(HOSTILE, 1L),
                 java.util.Map.of());
         ModelVerdict v = new ModelVerdict(HOSTILE, HOSTILE, 0, HOSTILE, HOSTILE, HOSTILE, null, List.of(ev));
         GradeReport r = report(v, List.of(test(HOSTILE, "public", "failed", HOSTILE, HOSTILE)), HOSTILE + "\u001b[31mred\u0000");

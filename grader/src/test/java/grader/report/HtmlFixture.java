@@ -1,8 +1,8 @@
 package grader.report;
 
-import grader.probes.Evidence;
-import grader.probes.Evidence.CallSpan;
-import grader.probes.Site;
+import grader.values.Evidence;
+import grader.values.Evidence.CallSpan;
+import grader.values.Site;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
 import java.io.StringReader;
@@ -71,7 +71,7 @@ final class HtmlFixture {
                 verdict, List.of(new StaticFinding("no-thread-run", "no direct call of Thread.run()", "run() runs on the caller", true,
                         List.of())), tests);
         GradeReport.Environment env = new GradeReport.Environment("25", 6, true, 60, 600, 0, false, List.of(), output, false,
-                grader.launch.Limits.DEFAULT);
+                grader.values.Limits.DEFAULT);
         return new GradeReport(GradeReport.SCHEMA_VERSION, "test", "/tmp/submission", "2026-01-01T00:00:00Z", env, List.of(e),
                 7, 15, null);
     }

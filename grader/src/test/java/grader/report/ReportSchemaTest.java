@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import grader.launch.TestJvm;
-import grader.probes.Evidence;
-import grader.probes.Site;
+import grader.values.Evidence;
+import grader.values.ExitRequest;
+import grader.values.Site;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
 import java.io.IOException;
@@ -66,8 +66,8 @@ class ReportSchemaTest {
         GradeReport.ExerciseReport withEvidence = new GradeReport.ExerciseReport(e.id(), e.title(), e.score(), e.maxScore(), e.points(),
                 e.formula(), e.stages(), v, e.statics(), e.tests());
         GradeReport.Environment env = new GradeReport.Environment("21", null, false, 60, 600, null, true,
-                List.of(new TestJvm.ExitRequest("exit", 1, "course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:9)", null)), "out", true,
-                new grader.launch.Limits(120, 2048, 4000, 64, 128, "open"));
+                List.of(new ExitRequest("exit", 1, "course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:9)", null)), "out", true,
+                new grader.values.Limits(120, 2048, 4000, 64, 128, "open"));
         GradeReport report = new GradeReport(1, "dev", "/s", "2026-01-01T10:00:00Z", env, List.of(withEvidence), 15, 15, null);
         assertEquals(List.of(), ReportSchema.problems(reportJson(report, dir)));
     }
@@ -107,7 +107,7 @@ class ReportSchemaTest {
         Map<Class<? extends Record>, String> d = new LinkedHashMap<>();
         d.put(GradeReport.class, "");
         d.put(GradeReport.Environment.class, "environment");
-        d.put(TestJvm.ExitRequest.class, "exitRequest");
+        d.put(ExitRequest.class, "exitRequest");
         d.put(GradeReport.ExerciseReport.class, "exercise");
         d.put(GradeReport.Points.class, "points");
         d.put(GradeReport.Part.class, "part");

@@ -1,6 +1,6 @@
 package grader.report;
 
-import grader.probes.Site;
+import grader.values.Site;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
 import java.util.List;
@@ -16,7 +16,7 @@ final class SampleReports {
 
     static GradeReport.Environment environment() {
         return new GradeReport.Environment("25.0.3+9-LTS", 6, true, 60, 600, 0, false, List.of(), "", false,
-                grader.launch.Limits.DEFAULT);
+                grader.values.Limits.DEFAULT);
     }
 
     static GradeReport.TestResult test(String kind, String method, String status, String visibility, String message) {

@@ -1,7 +1,7 @@
 package grader.verdict;
 
-import grader.probes.Evidence;
-import grader.probes.Site;
+import grader.values.Evidence;
+import grader.values.Site;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -60,8 +60,8 @@ class ExerciseSpecTest {
                 {"id": "x", "title": "t", "workload": "io", "structure": [], "tests": {}, "points": {"functional": 1, "model": 1, "statics": 0},
                  "poolSize": "limit", "models": {"expected": ["fixed-pool"]}, "limits": {"perTestSeconds": 90, "processes": 32}}""";
         ExerciseSpec spec = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, ExerciseSpec.class);
-        assertEquals(new grader.launch.Limits(90, 1024, 2000, 32, 64, "loopback"), spec.limits());
-        assertEquals(grader.launch.Limits.DEFAULT, ExerciseSpec.load("fetch").limits(), "fetch sets no limits");
+        assertEquals(new grader.values.Limits(90, 1024, 2000, 32, 64, "loopback"), spec.limits());
+        assertEquals(grader.values.Limits.DEFAULT, ExerciseSpec.load("fetch").limits(), "fetch sets no limits");
     }
 
     @Test

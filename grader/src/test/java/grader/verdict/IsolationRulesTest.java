@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.probes.Site;
+import grader.values.Site;
 import org.junit.jupiter.api.Test;
 
 /** The {@code processes} exercise's rules on evidence as its check reports it: counters and states, never durations. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.probes.Evidence;
+import grader.values.Evidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package grader.launch.fork;
 
-import grader.launch.ForkEvent;
 import grader.probes.LearnerCode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;

@@ -1,7 +1,6 @@
 package grader.launch.fork;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import grader.launch.ForkEvent;
 import grader.probes.ExitWitness;
 import grader.probes.LearnerCode;
 import grader.probes.Recorder;

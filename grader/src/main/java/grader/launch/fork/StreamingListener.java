@@ -1,6 +1,5 @@
 package grader.launch.fork;
 
-import grader.launch.ForkEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

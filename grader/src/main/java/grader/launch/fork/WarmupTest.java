@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What {@link Warmup} runs through JUnit: a passing and a failing assertion, the kinds every hidden test makes. */
-public class WarmupTest {
+class WarmupTest {
     @Test
     void passes() {
         assertEquals(List.of(1, 2), List.of(1, 2));

@@ -15,7 +15,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import grader.probes.Site;
+import grader.values.Site;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package grader.verdict.statics;
 
-import grader.probes.Site;
+import grader.values.Site;
+
 
 /**
  * One thing the sandbox refused: the rule, what the learner's code did and where.

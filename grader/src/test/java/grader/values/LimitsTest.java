@@ -1,4 +1,4 @@
-package grader.launch;
+package grader.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

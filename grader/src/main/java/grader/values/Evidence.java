@@ -1,4 +1,4 @@
-package grader.probes;
+package grader.values;
 
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ import java.util.Map;
  * @param timeline      when each watched call ran, on which thread: for the HTML report's picture only,
  *                      never for a verdict (capped; the counts above are exact)
  * @param counters      exercise-specific counts by name (e.g. {@code "children-alive-peak"}), recorded with
- *                      {@link Episode#count(String, long)} and {@link Episode#atLeast(String, long)}; never durations
+ *                      {@code grader.probes.Episode.count(String, long)} and {@code atLeast(String, long)}; never durations
  */
 public record Evidence(
         String exercise,

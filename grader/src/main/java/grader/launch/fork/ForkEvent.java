@@ -1,4 +1,4 @@
-package grader.launch;
+package grader.launch.fork;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

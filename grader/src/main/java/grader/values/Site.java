@@ -1,14 +1,10 @@
-package grader.probes;
+package grader.values;
 
 /**
  * A place in the learner's source: the first learner frame of a stack, printed the way IDEs and
  * terminals link it, {@code course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:23)}.
  */
 public record Site(String className, String method, String file, int line) {
-
-    static Site of(StackWalker.StackFrame frame) {
-        return new Site(frame.getClassName(), frame.getMethodName(), frame.getFileName(), frame.getLineNumber());
-    }
 
     @Override
     public String toString() {

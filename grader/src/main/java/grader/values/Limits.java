@@ -1,4 +1,4 @@
-package grader.launch;
+package grader.values;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import java.util.List;
  * JVM runs every exercise of a submission, so it gets the most generous value any graded exercise asks for, and the
  * report prints what was used.
  *
- * @param perTestSeconds  a test's time before JUnit interrupts it (the watchdog gives {@link TestJvm#GRACE} more)
+ * @param perTestSeconds  a test's time before JUnit interrupts it (the watchdog gives {@code grader.launch.TestJvm.GRACE} more)
  * @param heapMegabytes   the test JVM's {@code -Xmx}
  * @param threads         thread starts allowed in one test JVM (platform and virtual); the next is refused
  * @param processes       child process starts allowed in one test JVM; the next is refused

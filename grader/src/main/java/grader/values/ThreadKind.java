@@ -1,9 +1,8 @@
-package grader.probes;
+package grader.values;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 
-/** What kind of thread ran a watched call: the evidence vocabulary of DESIGN.md section 4. */
+/** What kind of thread ran a watched call: the evidence vocabulary the model rules and the reports share. */
 public enum ThreadKind {
     /** The thread that called the learner's method. */
     CALLER("caller"),
@@ -29,21 +28,5 @@ public enum ThreadKind {
     /** {@return the stable id used in reports} */
     public String id() {
         return id;
-    }
-
-    static ThreadKind of(Thread t, Thread caller, Episode.StartedThread started) {
-        if (t == caller) {
-            return CALLER;
-        }
-        if (t.isVirtual()) {
-            return VIRTUAL;
-        }
-        if (t instanceof ForkJoinWorkerThread fj) {
-            return fj.getPool() == ForkJoinPool.commonPool() ? COMMON_POOL : FORK_JOIN_POOL;
-        }
-        if (started != null) {
-            return started.poolWorker() ? POOL_WORKER : PLATFORM;
-        }
-        return OTHER;
     }
 }
