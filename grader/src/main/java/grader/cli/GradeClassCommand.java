@@ -69,7 +69,7 @@ final class GradeClassCommand implements Callable<Integer> {
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         out.println("grading " + total + " submission" + (total == 1 ? "" : "s") + " from " + classes
                 + (part.count() > 1 ? " (shard " + part + ")" : "") + ", " + jobs + " at a time");
-        ClassGrader.ClassRequest request = new ClassGrader.ClassRequest(classes, reports, part, jobs, options.formats,
+        ClassGrader.ClassRequest request = new ClassGrader.ClassRequest(classes, reports, part, jobs, options.formats, options.audience(),
                 options.request(home, classes, classes));
         Gradebook book = new ClassGrader(new Grader(home, options.startupCache())).grade(request, p -> progress(out, terminal, p));
         if (terminal) {

@@ -102,8 +102,9 @@ final class GraderCommand implements Runnable {
             Path work = Files.createTempDirectory("grader-");
             try {
                 GradeReport report = new Grader(home, options.startupCache()).grade(options.request(home, sub, work));
-                Path file = Exporters.writeAll(report, reports, options.formats).get("json");
-                new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON).print(report, file, out);
+                Path file = Exporters.writeAll(report, reports, options.formats, options.audience()).get("json");
+                new ConsoleSummary(cl.getColorScheme().ansi() == CommandLine.Help.Ansi.ON)
+                        .print(options.audience().cut(report, false), file, out);
                 ExitCode code = report.graderError() != null ? ExitCode.GRADER_ERROR
                         : report.fullMarks() ? ExitCode.FULL_MARKS : ExitCode.BELOW_FULL_MARKS;
                 // One word beside the report, for build steps that act on the outcome (the Maven profiles do).

@@ -2,6 +2,7 @@ package grader.cli;
 
 import grader.engine.GradeRequest;
 import grader.engine.GraderHome;
+import grader.report.Audience;
 import grader.report.Exporters;
 import grader.verdict.ExerciseSpec;
 import java.nio.file.Files;
@@ -23,6 +24,11 @@ final class GradingOptions {
             description = "extra report formats, repeatable or comma-separated; report.json is always written. Known: ${COMPLETION-CANDIDATES}",
             completionCandidates = GraderCommand.KnownFormats.class)
     List<String> formats = new ArrayList<>();
+
+    @Option(names = "--audience", paramLabel = "<who>", defaultValue = "learner",
+            description = "who the reports are for: learner (default: tests not marked visible show no message, trace or line, in every"
+                    + " format but Gradescope's, which applies visibility itself; no paths of the grader's own folders) or staff (everything)")
+    String audience;
 
     @Option(names = "--hidden", paramLabel = "<jar>", description = "hidden tests to run (default: the grader-*-hidden.jar beside grader.jar, if any)")
     Path hidden;
@@ -46,6 +52,11 @@ final class GradingOptions {
             description = "start every test JVM without the start-up cache (a class-data archive and the agent's transformed JDK classes, made once per JDK and grader build in <tmp>/grader-cache-<user>)")
     boolean noStartupCache;
 
+    /** Who the reports are for (checked by {@link #validate}). */
+    Audience audience() {
+        return Audience.of(audience);
+    }
+
     /** Whether the test JVMs use the start-up cache. */
     boolean startupCache() {
         return !noStartupCache;
@@ -57,6 +68,11 @@ final class GradingOptions {
             if (!ExerciseSpec.KNOWN.contains(id)) {
                 throw new CommandLine.ParameterException(cl, "unknown exercise '" + id + "'; known: " + String.join(", ", ExerciseSpec.KNOWN));
             }
+        }
+        try {
+            Audience.of(audience);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--audience: " + e.getMessage());
         }
         for (String f : formats) {
             if (Exporters.byId(f).isEmpty()) {

@@ -1,5 +1,6 @@
 package grader.engine;
 
+import grader.report.Audience;
 import grader.report.Exporters;
 import grader.report.GradeReport;
 import grader.report.Gradebook;
@@ -35,9 +36,11 @@ public final class ClassGrader {
      * @param shard     this run's shard
      * @param jobs      submissions graded at once, 1 or more
      * @param formats   extra report formats per learner
+     * @param audience  who the reports are for
      * @param template  the per-submission request; its submission and work folder are replaced per learner
      */
-    public record ClassRequest(Path classDir, Path reportDir, Shard shard, int jobs, List<String> formats, GradeRequest template) {
+    public record ClassRequest(Path classDir, Path reportDir, Shard shard, int jobs, List<String> formats, Audience audience,
+                               GradeRequest template) {
         public ClassRequest {
             formats = List.copyOf(formats);
             if (jobs < 1) {
@@ -91,7 +94,7 @@ public final class ClassGrader {
             GradeRequest one = new GradeRequest(request.classDir().resolve(learner).toAbsolutePath().normalize(), t.exercises(),
                     t.hiddenJar(), t.activeProcessors(), t.perTestTimeout(), t.watchdog(), work);
             GradeReport report = grader.grade(one);
-            Exporters.writeAll(report, request.reportDir().resolve(learner), request.formats());
+            Exporters.writeAll(report, request.reportDir().resolve(learner), request.formats(), request.audience());
             return Gradebook.row(learner, report);
         } catch (IOException | RuntimeException e) {
             return Gradebook.failed(learner, e.toString());

@@ -287,8 +287,13 @@ public final class Grader {
                         message = message == null ? diagnosis : message + "\n" + diagnosis;
                     }
                 }
-                tests.add(result(spec, r.test().id(), r.test().name(), kind, r.test().className(), r.test().method(),
-                        status, message, r.trace()));
+                TestResult t = result(spec, r.test().id(), r.test().name(), kind, r.test().className(), r.test().method(),
+                        status, message, r.trace());
+                List<String> took = r.entries().getOrDefault(grader.launch.fork.ForkEvent.DURATION_KEY, List.of());
+                Long millis = grader.report.TraceSites.millis(took);
+                tests.add(new TestResult(t.id(), t.name(), t.kind(), t.className(), t.method(), t.status(), t.visibility(),
+                        t.message(), t.trace(), millis, "passed".equals(status) ? null
+                        : grader.report.TraceSites.learnerSite(r.trace(), Set.copyOf(p.classNames()))));
                 for (String json : r.entries().getOrDefault(EvidenceReport.KEY, List.of())) {
                     try {
                         evidence.add(JSON.readValue(json, Evidence.class));

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The summary a learner reads in ten seconds: per exercise the score and its parts, the verdict with
- * its evidence, why, a hint and the line; failing tests with their reasons; then the total.
+ * its evidence, why, a hint and the line; failing tests with their reasons; the slowest tests; then the total.
+ * It prints the report it is given: the caller passes the audience's cut ({@link Audience#cut}).
  */
 public final class ConsoleSummary {
     private final boolean colour;
@@ -54,7 +55,9 @@ public final class ConsoleSummary {
             if (!bad.isEmpty() && bad.size() < functional) {
                 out.println("  " + bad.size() + " of " + functional + " tests did not pass:");
                 bad.stream().limit(6).forEach(t -> out.println("    " + paint("31", "x ") + t.kind() + " " + shortName(t)
-                        + (t.message() == null ? " (" + t.status() + ")" : ": " + firstLine(t.message()))));
+                        + (!ScoredPart.shownToLearners(t) ? ": " + t.status() + ", details not shown yet"
+                        : t.message() == null ? " (" + t.status() + ")" : ": " + firstLine(t.message()))
+                        + (t.site() == null ? "" : " at " + t.site())));
                 if (bad.size() > 6) {
                     out.println("    ... and " + (bad.size() - 6) + " more in the report");
                 }
@@ -77,6 +80,11 @@ public final class ConsoleSummary {
         }
         if (env != null && env.limits() != null) {
             out.println(paint("2", "limits: " + env.limits().describe() + ", " + env.watchdogSeconds() + " s in all"));
+        }
+        List<GradeReport.TestResult> slowest = Durations.slowest(report, 3);
+        if (!slowest.isEmpty()) {
+            out.println(paint("2", "slowest tests: " + slowest.stream().map(t -> shortName(t) + " " + Durations.text(t.durationMillis()))
+                    .collect(java.util.stream.Collectors.joining(", "))));
         }
         out.printf("%-" + width + "s  %s   report: %s%n", "total",
                 paint(report.fullMarks() ? "32;1" : "31;1", String.format("%7s", Scores.format(report.score()) + "/" + Scores.format(report.maxScore()))),

@@ -1,6 +1,7 @@
 package grader.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,23 @@ import java.util.Optional;
 public final class Exporters {
     private Exporters() {}
 
-    /** Every exporter, by id. Add a new format here. */
+    /** Every format, by id: one record each. Add a new format here. */
     public static final List<Exporter> ALL = List.of(
-            new JsonExporter(),
-            new GradescopeExporter(), new ClassroomExporter(), new JUnitXmlExporter(), new MarkdownExporter(),
-            new HtmlExporter());
+            Exporter.of("json", JsonReport.FILE,
+                    JsonReport.FILE + ": the grader's own report (schemaVersion " + GradeReport.SCHEMA_VERSION + ")", false, JsonReport::bytes),
+            Exporter.of("gradescope", GradescopeExporter.FILE,
+                    GradescopeExporter.FILE + ": Gradescope's autograder results (scored parts plus a line per test)", true,
+                    GradescopeExporter::render),
+            new Exporter("classroom", ClassroomExporter.FILE,
+                    ClassroomExporter.FILE + ": GitHub Classroom's runner results, one runner per exercise part (also in $GITHUB_OUTPUT)",
+                    false, ClassroomExporter::render, rendered -> ClassroomExporter.publish(rendered, System::getenv)),
+            Exporter.of("junit", JUnitXmlExporter.FILE, JUnitXmlExporter.FILE + ": JUnit XML (Surefire's shape) for CI test reports", false,
+                    JUnitXmlExporter::render),
+            Exporter.of("markdown", MarkdownExporter.FILE, MarkdownExporter.FILE + ": Markdown summary for a CI job summary ($GITHUB_STEP_SUMMARY)",
+                    false, r -> MarkdownExporter.render(r).getBytes(StandardCharsets.UTF_8)),
+            Exporter.of("html", HtmlPage.FILE,
+                    HtmlPage.FILE + ": one self-contained page for people, with a timeline of the threads per scenario", false,
+                    r -> HtmlPage.render(r).getBytes(StandardCharsets.UTF_8)));
 
     public static Optional<Exporter> byId(String id) {
         return ALL.stream().filter(e -> e.id().equals(id)).findFirst();
@@ -46,39 +59,17 @@ public final class Exporters {
         }
     }
 
-    /** Writes the report in every format asked for; {@code json} first, whether asked or not. */
-    public static Map<String, Path> writeAll(GradeReport report, Path dir, List<String> formats) throws IOException {
+    /** Writes the report in every format asked for, for the audience; {@code json} first, whether asked or not. */
+    public static Map<String, Path> writeAll(GradeReport report, Path dir, List<String> formats, Audience audience) throws IOException {
         Map<String, Path> written = new LinkedHashMap<>();
-        written.put("json", JsonReport.write(report, dir));
-        for (String f : formats) {
+        List<String> all = new java.util.ArrayList<>(List.of("json"));
+        all.addAll(formats);
+        for (String f : all) {
             if (!written.containsKey(f)) {
                 Exporter e = byId(f).orElseThrow(() -> new IllegalArgumentException("unknown format " + f + "; known: " + ids()));
-                written.put(f, e.write(report, dir));
+                written.put(f, e.write(report, dir, audience));
             }
         }
         return written;
-    }
-
-    /** Our JSON report, {@code report.json}. */
-    static final class JsonExporter implements Exporter {
-        @Override
-        public String id() {
-            return "json";
-        }
-
-        @Override
-        public String description() {
-            return "report.json: the grader's own report (schemaVersion " + GradeReport.SCHEMA_VERSION + ")";
-        }
-
-        @Override
-        public String fileName() {
-            return JsonReport.FILE;
-        }
-
-        @Override
-        public Path write(GradeReport report, Path dir) throws IOException {
-            return JsonReport.write(report, dir);
-        }
     }
 }

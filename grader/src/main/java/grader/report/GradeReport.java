@@ -18,13 +18,22 @@ import java.util.List;
  * @param score         the total
  * @param maxScore      the total possible
  * @param graderError   why the grader itself could not grade, or null
+ * @param audience      who the report was written for: {@code staff} (everything the engine kept) or {@code learner}
+ *                      ({@link Audience#LEARNER}'s policy applied: see {@link Audience})
  */
 public record GradeReport(int schemaVersion, String grader, String submission, String gradedAt, Environment environment,
-                          List<ExerciseReport> exercises, double score, double maxScore, String graderError) {
-    public static final int SCHEMA_VERSION = 1;
+                          List<ExerciseReport> exercises, double score, double maxScore, String graderError, String audience) {
+    public static final int SCHEMA_VERSION = 2;
 
     public GradeReport {
         exercises = List.copyOf(exercises);
+        audience = audience == null ? Audience.STAFF.id() : audience;
+    }
+
+    /** The report as the engine makes it: everything it kept, for staff ({@link Audience#forLearners} cuts it). */
+    public GradeReport(int schemaVersion, String grader, String submission, String gradedAt, Environment environment,
+                       List<ExerciseReport> exercises, double score, double maxScore, String graderError) {
+        this(schemaVersion, grader, submission, gradedAt, environment, exercises, score, maxScore, graderError, Audience.STAFF.id());
     }
 
     public boolean fullMarks() {
@@ -95,9 +104,23 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
      * @param visibility who sees it (visible, hidden, after_due_date, after_published), from the spec
      * @param message    why it did not pass (already cut to what the spec lets learners see)
      * @param trace      the stack trace (likewise)
+     * @param durationMillis how long the test ran in the test JVM, in whole milliseconds (its listener's clock, from
+     *                   the test's start to its end), or null when it never ended there (not run, skipped, stuck, died)
+     * @param site       where in the learner's code it failed (the deepest learner frame of its trace), or null
      */
     public record TestResult(String id, String name, String kind, String className, String method, String status,
-                             String visibility, String message, String trace) {
+                             String visibility, String message, String trace, Long durationMillis, grader.values.Site site) {
+
+        /** A result with no duration and no site. */
+        public TestResult(String id, String name, String kind, String className, String method, String status,
+                          String visibility, String message, String trace) {
+            this(id, name, kind, className, method, status, visibility, message, trace, null, null);
+        }
+
+        /** {@return the duration in seconds, 0 when unknown: what formats that need a number show} */
+        public double seconds() {
+            return durationMillis == null ? 0 : durationMillis / 1000.0;
+        }
 
         /** {@return whether the test earned its share of points} */
         public boolean passed() {

@@ -23,15 +23,18 @@ import java.util.Map;
  * shown red. The top-level output is the Markdown summary, which shows details of {@code visible}
  * tests only. The learner's stdout stays hidden: the console summary there names every failing test.
  */
-final class GradescopeExporter implements Exporter {
+final class GradescopeExporter {
     static final String FILE = "results.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The top level; {@code execution_time} is left out: the report does not say how long grading took. */
+    /**
+     * The top level; {@code execution_time} is the sum of the tests' durations in the test JVM (compiling and starting it
+     * left out), absent when no test has one.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"score", "output", "output_format", "test_output_format", "test_name_format", "visibility",
+    @JsonPropertyOrder({"score", "execution_time", "output", "output_format", "test_output_format", "test_name_format", "visibility",
             "stdout_visibility", "extra_data", "tests"})
-    record Results(double score, String output,
+    record Results(double score, @JsonProperty("execution_time") Double executionTime, String output,
                    @JsonProperty("output_format") String outputFormat,
                    @JsonProperty("test_output_format") String testOutputFormat,
                    @JsonProperty("test_name_format") String testNameFormat,
@@ -42,39 +45,32 @@ final class GradescopeExporter implements Exporter {
 
     /** A test entry: scored (score and max_score) or informational (status only, or nothing if it did not run). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"name", "score", "max_score", "status", "output", "tags", "visibility"})
+    @JsonPropertyOrder({"name", "score", "max_score", "status", "output", "tags", "visibility", "extra_data"})
     record Test(String name, Double score, @JsonProperty("max_score") Double maxScore, String status, String output,
-                List<String> tags, String visibility) {}
+                List<String> tags, String visibility, @JsonProperty("extra_data") Map<String, Object> extraData) {}
 
-    @Override
-    public String fileName() {
-        return FILE;
-    }
 
-    @Override
-    public String id() {
-        return "gradescope";
-    }
 
-    @Override
-    public String description() {
-        return FILE + ": Gradescope's autograder results (scored parts plus a line per test)";
-    }
 
-    @Override
-    public Path write(GradeReport report, Path dir) throws IOException {
-        return ReportFiles.write(dir, FILE, JSON.writeValueAsBytes(results(report)));
+
+    static byte[] render(GradeReport report) throws IOException {
+        return JSON.writeValueAsBytes(results(report));
     }
 
     static Results results(GradeReport report) {
+        // Scored entries and the top-level output are visible at once: they show what a format without visibility
+        // would. Each test's own entry keeps its details: Gradescope withholds it by its visibility.
+        GradeReport visibleNow = Audience.of(report.audience()).cut(report, false);
         List<Test> tests = new ArrayList<>();
-        for (ScoredPart p : ScoredPart.of(report)) {
-            tests.add(new Test(p.name(), p.earned(), p.max(), null, p.feedback(), List.of(p.exercise().id(), p.part()), null));
+        for (ScoredPart p : ScoredPart.of(visibleNow)) {
+            tests.add(new Test(p.name(), p.earned(), p.max(), null, p.feedback(), List.of(p.exercise().id(), p.part()), null, null));
             if ("static".equals(p.part())) {
                 // The exercise's tests follow its parts, so Gradescope lists them together.
-                for (GradeReport.TestResult t : p.exercise().tests()) {
+                GradeReport.ExerciseReport full = report.exercises().stream().filter(e -> e.id().equals(p.exercise().id()))
+                        .findFirst().orElseThrow();
+                for (GradeReport.TestResult t : full.tests()) {
                     if (!"model".equals(t.kind())) {
-                        tests.add(informational(p.exercise(), t));
+                        tests.add(informational(full, t));
                     }
                 }
             }
@@ -87,7 +83,10 @@ final class GradescopeExporter implements Exporter {
         if (report.graderError() != null) {
             extra.put("graderError", report.graderError());
         }
-        return new Results(report.score(), MarkdownExporter.render(report), "md", "text", "text", "visible", "hidden", extra, tests);
+        boolean timed = report.exercises().stream().flatMap(e -> e.tests().stream()).anyMatch(t -> t.durationMillis() != null);
+        double seconds = report.exercises().stream().flatMap(e -> e.tests().stream()).mapToDouble(GradeReport.TestResult::seconds).sum();
+        return new Results(report.score(), timed ? Math.round(seconds * 1000) / 1000.0 : null, MarkdownExporter.render(visibleNow), "md", "text", "text",
+                "visible", "hidden", extra, tests);
     }
 
     private static Test informational(GradeReport.ExerciseReport e, GradeReport.TestResult t) {
@@ -96,11 +95,14 @@ final class GradescopeExporter implements Exporter {
             case "failed", "aborted" -> "failed";
             default -> null; // skipped, not-run: neither green nor red
         };
-        String output = t.message() == null ? t.status() : t.status() + ": " + t.message();
+        String took = t.durationMillis() == null ? "" : " in " + Durations.text(t.durationMillis());
+        String output = t.message() == null ? t.status() + took : t.status() + took + ": " + t.message();
         if (t.trace() != null) {
             output += "\n\n" + t.trace();
         }
+        // Gradescope's tests have no time of their own: the duration is in the output and in extra_data.
+        Map<String, Object> extra = t.durationMillis() == null ? null : Map.of("duration_ms", t.durationMillis());
         return new Test(e.id() + ": " + t.kind() + " test " + ScoredPart.shortName(t), null, null, status, output,
-                List.of(e.id(), t.kind()), t.visibility());
+                List.of(e.id(), t.kind()), t.visibility(), extra);
     }
 }

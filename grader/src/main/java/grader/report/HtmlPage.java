@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  * The HTML report as one self-contained page: inline CSS and SVG, no script (its Content-Security-Policy
  * forbids any), nothing fetched. Per exercise: the score and its parts, the verdict, the evidence of
  * every observed scenario with its timeline, the tests that did not pass with their reasons, and the
- * static findings; then the test JVM. Every string that may come from a learner is escaped; hidden
- * tests show only what {@link GradeReport} kept of them.
+ * static findings; then the test JVM. Every string that may come from a learner is escaped; tests show
+ * what the audience's cut ({@link Audience}) left of them, as in every other format.
  */
 final class HtmlPage {
+    static final String FILE = "report.html";
     private static final String CSS = resource("/grader/html/report.css");
 
     private HtmlPage() {}
@@ -223,9 +224,15 @@ final class HtmlPage {
                 .append(byKind.entrySet().stream().map(k -> esc(k.getKey()) + " " + k.getValue()[0] + "/" + k.getValue()[1])
                         .collect(Collectors.joining(", "))).append("</p>\n");
         if (!bad.isEmpty()) {
-            h.append("<table class=\"tests\"><thead><tr><th></th><th>test</th><th>kind</th><th>why it did not pass</th></tr></thead><tbody>\n");
+            h.append("<table class=\"tests\"><thead><tr><th></th><th>test</th><th>kind</th><th>time</th><th>why it did not pass</th></tr></thead><tbody>\n");
             bad.forEach(t -> testRow(h, t));
             h.append("</tbody></table>\n");
+        }
+        List<GradeReport.TestResult> slow = tests.stream().filter(t -> t.durationMillis() != null)
+                .sorted(java.util.Comparator.comparingLong(GradeReport.TestResult::durationMillis).reversed()).limit(3).toList();
+        if (!slow.isEmpty()) {
+            h.append("<p class=\"slowest\">Slowest: ").append(slow.stream().map(t -> esc(shortName(t)) + " "
+                    + esc(Durations.text(t.durationMillis()))).collect(Collectors.joining(", "))).append("</p>\n");
         }
         h.append("<details><summary>All ").append(tests.size()).append(" tests</summary><table class=\"tests\"><tbody>\n");
         tests.forEach(t -> testRow(h, t));
@@ -243,13 +250,17 @@ final class HtmlPage {
         if (t.visibility() != null && !"visible".equals(t.visibility())) {
             h.append("<br><small>shown ").append(esc(t.visibility().replace('_', ' '))).append("</small>");
         }
+        h.append("</td><td class=\"num\">").append(t.durationMillis() == null ? "" : esc(Durations.text(t.durationMillis())));
         h.append("</td><td>");
         if (!t.passed()) {
             h.append("<b>").append(esc(t.status())).append("</b>");
+            if (t.site() != null) {
+                h.append(" at <code>").append(esc(t.site().toString())).append("</code>");
+            }
             if (t.message() != null) {
                 h.append("<pre>").append(esc(t.message())).append("</pre>");
-            } else if ("hidden".equals(t.kind())) {
-                h.append(" <small>(a hidden test: its message is not shown)</small>");
+            } else if (!ScoredPart.shownToLearners(t)) {
+                h.append(" <small>(details not shown yet: shown ").append(esc(t.visibility().replace('_', ' '))).append(")</small>");
             }
             if (t.trace() != null) {
                 h.append("<details><summary>trace</summary><pre>").append(esc(t.trace())).append("</pre></details>");

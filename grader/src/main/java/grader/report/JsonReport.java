@@ -14,8 +14,13 @@ final class JsonReport {
 
     private JsonReport() {}
 
+    /** Writes the report as it is (no audience's cut: see {@link Exporters#writeAll}). */
     public static Path write(GradeReport report, Path dir) throws IOException {
-        return ReportFiles.write(dir, FILE, JSON.writeValueAsBytes(report));
+        return ReportFiles.write(dir, FILE, bytes(report));
+    }
+
+    static byte[] bytes(GradeReport report) throws IOException {
+        return JSON.writeValueAsBytes(report);
     }
 
     public static GradeReport read(Path file) throws IOException {

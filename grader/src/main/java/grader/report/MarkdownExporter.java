@@ -11,31 +11,15 @@ import java.util.List;
  * then per exercise a table of its parts, the verdict (evidence, why, hint, line), failed stages, the
  * tests that did not pass and the static rules broken.
  *
- * <p>A CI page has no "after the due date", so only tests the report marks {@code visible} show their
- * names and messages; the others are counted.
+ * <p>Each test that did not pass is listed with its time and, where the audience's cut left them ({@link Audience}),
+ * its message and the learner's line; then the slowest tests.
  */
-final class MarkdownExporter implements Exporter {
+final class MarkdownExporter {
     static final String FILE = "summary.md";
 
-    @Override
-    public String fileName() {
-        return FILE;
-    }
 
-    @Override
-    public String id() {
-        return "markdown";
-    }
 
-    @Override
-    public String description() {
-        return FILE + ": Markdown summary for a CI job summary ($GITHUB_STEP_SUMMARY)";
-    }
 
-    @Override
-    public Path write(GradeReport report, Path dir) throws IOException {
-        return ReportFiles.write(dir, FILE, render(report));
-    }
 
     /** {@return the summary as Markdown; the totals are the report's} */
     static String render(GradeReport report) {
@@ -103,17 +87,15 @@ final class MarkdownExporter implements Exporter {
             long functional = e.tests().stream().filter(t -> !"model".equals(t.kind())).count();
             if (!bad.isEmpty()) {
                 md.append("**Tests that did not pass** (").append(bad.size()).append(" of ").append(functional).append("):\n\n");
-                List<GradeReport.TestResult> shown = bad.stream().filter(ScoredPart::shownToLearners).toList();
-                shown.stream().limit(20).forEach(t -> md.append("- ").append(statusIcon(t.status())).append(' ').append(t.kind())
+                bad.stream().limit(20).forEach(t -> md.append("- ").append(statusIcon(t.status())).append(' ').append(t.kind())
                         .append(" `").append(ScoredPart.shortName(t).replace("`", "'")).append('`')
-                        .append(t.message() == null ? " (" + t.status() + ")" : ": " + inline(ScoredPart.firstLine(t.message()))).append('\n'));
-                if (shown.size() > 20) {
-                    md.append("- ... and ").append(shown.size() - 20).append(" more in report.json\n");
-                }
-                long withheld = bad.size() - shown.size();
-                if (withheld > 0) {
-                    md.append("- ").append(withheld).append(withheld == 1 ? " test" : " tests")
-                            .append(" whose details are not shown yet (hidden tests)\n");
+                        .append(t.durationMillis() == null ? "" : " (" + Durations.text(t.durationMillis()) + ")")
+                        .append(!ScoredPart.shownToLearners(t) ? ": " + t.status() + ", details not shown yet (shown "
+                                + t.visibility().replace('_', ' ') + ")"
+                                : t.message() == null ? " (" + t.status() + ")" : ": " + inline(ScoredPart.firstLine(t.message())))
+                        .append(t.site() == null ? "" : " at `" + t.site().toString().replace("`", "'") + "`").append('\n'));
+                if (bad.size() > 20) {
+                    md.append("- ... and ").append(bad.size() - 20).append(" more in report.json\n");
                 }
                 md.append('\n');
             }
@@ -126,6 +108,12 @@ final class MarkdownExporter implements Exporter {
                 });
                 md.append('\n');
             }
+        }
+        List<GradeReport.TestResult> slowest = Durations.slowest(report, 5);
+        if (!slowest.isEmpty()) {
+            md.append("\n## Slowest tests\n\n| test | time |\n|---|--:|\n");
+            slowest.forEach(t -> md.append("| ").append(t.kind()).append(" `").append(ScoredPart.shortName(t).replace("`", "'"))
+                    .append("` | ").append(Durations.text(t.durationMillis())).append(" |\n"));
         }
         return md.toString().stripTrailing() + "\n";
     }

@@ -73,16 +73,13 @@ record ScoredPart(GradeReport.ExerciseReport exercise, String part, String name,
                     }
                 }
                 List<GradeReport.TestResult> bad = notPassed(exercise, false);
-                List<GradeReport.TestResult> shown = bad.stream().filter(ScoredPart::shownToLearners).toList();
-                shown.stream().limit(10).forEach(t -> b.append("x ").append(t.kind()).append(' ').append(shortName(t))
-                        .append(t.message() == null ? " (" + t.status() + ")" : ": " + firstLine(t.message())).append('\n'));
-                if (shown.size() > 10) {
-                    b.append("... and ").append(shown.size() - 10).append(" more\n");
-                }
-                long withheld = bad.size() - shown.size();
-                if (withheld > 0) {
-                    b.append(withheld).append(withheld == 1 ? " test whose details are not shown yet did not pass\n"
-                            : " tests whose details are not shown yet did not pass\n");
+                bad.stream().limit(10).forEach(t -> b.append("x ").append(t.kind()).append(' ').append(shortName(t))
+                        .append(t.durationMillis() == null ? "" : " (" + Durations.text(t.durationMillis()) + ")")
+                        .append(!shownToLearners(t) ? ": " + t.status() + ", details not shown yet (shown " + t.visibility().replace('_', ' ') + ")"
+                                : t.message() == null ? " (" + t.status() + ")" : ": " + firstLine(t.message()))
+                        .append(t.site() == null ? "" : " at " + t.site()).append('\n'));
+                if (bad.size() > 10) {
+                    b.append("... and ").append(bad.size() - 10).append(" more\n");
                 }
             }
             case "model" -> {
@@ -110,11 +107,11 @@ record ScoredPart(GradeReport.ExerciseReport exercise, String part, String name,
     }
 
     /**
-     * Whether a test's details may be shown in a format that has no "after the due date": only tests the
-     * report marks {@code visible}. Gradescope applies each test's visibility itself.
+     * Whether a format shows a test's details: unless {@link Audience#cut} took them away (a test not {@code visible},
+     * for learners) or the spec kept none. Formats show what the report they are given holds; the audience's cut decided.
      */
     static boolean shownToLearners(GradeReport.TestResult t) {
-        return "visible".equals(t.visibility());
+        return Audience.shown(t) || t.message() != null || t.trace() != null;
     }
 
     /** {@return the tests that did not pass; model checks only if asked (their outcome is the verdict)} */

@@ -97,10 +97,29 @@ public record Evidence(
     /** A pool the learner created: kind "tpe" or "fjp", its sizes, and whether it was shut down on return. */
     public record PoolSeen(String kind, int core, int max, boolean shutDown, Site site) {}
 
-    /** A child process started during the call. */
+    /**
+     * A child process started during the call. Its command keeps no absolute path: each (a lone one or one in a
+     * class path list) becomes {@code …/} and its last name, since the test JVM's class path and JDK are the
+     * grader's own folders, which a report a learner reads must not show.
+     */
     public record ProcessSeen(List<String> command, Site site) {
         public ProcessSeen {
-            command = List.copyOf(command);
+            command = command.stream().map(ProcessSeen::withoutFolders).toList();
+        }
+
+        static String withoutFolders(String argument) {
+            if (argument == null || argument.indexOf('/') < 0) {
+                return argument;
+            }
+            String[] parts = argument.split(":", -1);
+            for (int i = 0; i < parts.length; i++) {
+                String p = parts[i];
+                if (p.startsWith("/") && p.length() > 1) {
+                    String trimmed = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+                    parts[i] = "\u2026/" + trimmed.substring(trimmed.lastIndexOf('/') + 1);
+                }
+            }
+            return String.join(":", parts);
         }
     }
 

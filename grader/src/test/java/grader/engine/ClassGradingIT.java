@@ -41,7 +41,7 @@ class ClassGradingIT {
         GradeRequest template = new GradeRequest(classDir, BOTH, home.hiddenJar(), 6, Duration.ofSeconds(60), Duration.ofSeconds(300), classDir);
         List<ClassGrader.Progress> seen = new ArrayList<>();
         Gradebook book = new ClassGrader(new Grader(home)).grade(
-                new ClassGrader.ClassRequest(classDir, reports, shard, 2, List.of(), template), seen::add);
+                new ClassGrader.ClassRequest(classDir, reports, shard, 2, List.of(), grader.report.Audience.STAFF, template), seen::add);
         assertEquals(book.rows().size(), seen.size(), "one progress event per learner");
         return book;
     }

@@ -97,7 +97,7 @@ class HtmlReportIT {
      */
     private static List<Drawn> openAndCheck(GradeReport report, String name) throws Exception {
         Path dir = OUT.resolve(name);
-        Path page = Exporters.byId("html").orElseThrow().write(report, dir);
+        Path page = Exporters.byId("html").orElseThrow().write(report, dir, grader.report.Audience.STAFF);
         try (HtmlBrowser browser = HtmlBrowser.start(HtmlBrowser.chromium().orElseThrow(), HtmlBrowser.chromedriver().orElseThrow(),
                 dir, WIDTH, 900)) {
             browser.open(page.toUri());

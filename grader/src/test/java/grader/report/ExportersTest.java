@@ -16,7 +16,7 @@ class ExportersTest {
     void eachExporterWritesTheOneFileItNames(@TempDir Path dir) throws IOException {
         for (Exporter e : Exporters.ALL) {
             Path out = dir.resolve(e.id());
-            assertEquals(out.resolve(e.fileName()), e.write(SampleReports.belowFullMarks(), out), e.id());
+            assertEquals(out.resolve(e.fileName()), e.write(SampleReports.belowFullMarks(), out, Audience.LEARNER), e.id());
             try (Stream<Path> files = Files.list(out)) {
                 assertEquals(List.of(e.fileName()), files.map(p -> p.getFileName().toString()).toList(), e.id());
             }

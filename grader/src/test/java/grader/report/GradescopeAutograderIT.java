@@ -169,9 +169,21 @@ class GradescopeAutograderIT {
     void theReferenceSolutionsGetFullMarks() throws IOException, InterruptedException {
         Path root = autograderRoot("solutions");
         copyTree(REPO.resolve("solutions"), root.resolve("submission"));
+        Path graderTmp = Files.createDirectories(root.resolve("grader-tmp")); // as setup.sh leaves it
         Run r = runAutograder(root, Map.of());
         JsonNode results = results(root);
+        List<JsonNode> informational = new java.util.ArrayList<>();
+        results.get("tests").forEach(t -> {
+            if (!t.has("max_score")) {
+                informational.add(t);
+            }
+        });
         assertAll(
+                () -> assertTrue(Files.isDirectory(graderTmp.resolve("grader-cache-" + System.getProperty("user.name"))),
+                        "the grading used the start-up cache folder under the autograder's own folder"),
+                () -> assertTrue(results.get("execution_time").asDouble() > 0, "the tests' durations add up to execution_time"),
+                () -> assertTrue(!informational.isEmpty() && informational.stream().allMatch(t -> t.path("extra_data").path("duration_ms").isIntegralNumber()),
+                        "every test that ran has its duration"),
                 () -> assertEquals(FULL, results.get("score").asDouble(), r.out()),
                 () -> assertEquals(FULL, results.get("extra_data").get("maxScore").asDouble()),
                 () -> assertTrue(results.get("output").asText().startsWith("# Grade: " + FULL_MARKS), results.get("output").asText()),
@@ -269,5 +281,70 @@ class GradescopeAutograderIT {
                 () -> assertTrue(r.out().contains("JDK found: " + JAVA_HOME.resolve("bin/java").toRealPath()), r.out()),
                 () -> assertTrue(r.out().contains("start-up cache ready: "), r.out()),
                 () -> assertFalse(Files.exists(calls), "apt was called: " + (Files.exists(calls) ? Files.readString(calls) : "")));
+    }
+
+    /** Stubs for apt-get, apt-cache, curl, gpg and mvn that log their calls; apt-get's install of temurin-25-jdk "installs" this JDK. */
+    static Path stubsForADebianWithoutJdk(String name, boolean curlWorks, Path jvms, Path calls) throws IOException {
+        Path stubs = Files.createDirectories(tmp.resolve(name));
+        Map<String, String> bodies = Map.of(
+                "apt-cache", "exit 100\n", // Debian 12: no openjdk-25 or openjdk-21 in its lists
+                "apt-get", "case \"$*\" in *temurin-25-jdk*) ln -s '" + JAVA_HOME + "' '" + jvms.resolve("temurin-25-jdk-amd64") + "';; esac\nexit 0\n",
+                "curl", curlWorks ? "echo 'PUBLIC KEY'\n" : "echo 'curl: (6) Could not resolve host' >&2\nexit 6\n",
+                "gpg", "out=''\nwhile [ $# -gt 0 ]; do [ \"$1\" = -o ] && out=\"$2\"; shift; done\ncat > \"$out\"\n",
+                "mvn", "exit 0\n");
+        for (Map.Entry<String, String> b : bodies.entrySet()) {
+            Path stub = stubs.resolve(b.getKey());
+            Files.writeString(stub, "#!/usr/bin/env bash\necho \"" + b.getKey() + " $*\" >> '" + calls + "'\n" + b.getValue());
+            Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return stubs;
+    }
+
+    static Map<String, String> debianEnvironment(Path root, Path stubs, Path jvms) throws IOException {
+        Path osRelease = root.resolve("os-release");
+        Files.writeString(osRelease, "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nVERSION_CODENAME=bookworm\n");
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", stubs + File.pathSeparator + System.getenv("PATH")); // its java, if any, is older than 21 here
+        env.put("JAVA_HOME", null);
+        env.put("AUTOGRADER_JVM_DIRS", jvms.toString());
+        env.put("SETUP_APT_DIR", root.resolve("etc-apt").toString());
+        env.put("SETUP_OS_RELEASE", osRelease.toString());
+        return env;
+    }
+
+    @Test
+    void onAnImageWithoutAJdkInAptSetupInstallsTemurinFromAdoptiumsSignedRepositoryAndKeepsTheCacheInItsOwnFolder()
+            throws IOException, InterruptedException {
+        Path root = autograderRoot("setup-debian");
+        Path jvms = Files.createDirectories(tmp.resolve("debian-jvms"));
+        Path calls = tmp.resolve("debian-calls.txt");
+        Path stubs = stubsForADebianWithoutJdk("debian-stubs", true, jvms, calls);
+        Run r = run(List.of(bash(), root.resolve("source/setup.sh").toString()), debianEnvironment(root, stubs, jvms));
+        String log = Files.readString(calls);
+        Path sources = root.resolve("etc-apt/sources.list.d/adoptium.list");
+        assertAll(r.out() + "\n" + log,
+                () -> assertEquals(0, r.code()),
+                () -> assertTrue(log.contains("apt-get install -y --no-install-recommends temurin-25-jdk")),
+                () -> assertTrue(log.contains("curl -fsSL https://packages.adoptium.net/artifactory/api/gpg/key/public")),
+                () -> assertEquals("deb [signed-by=" + root.resolve("etc-apt/keyrings/adoptium.gpg")
+                        + "] https://packages.adoptium.net/artifactory/deb bookworm main\n", Files.readString(sources)),
+                () -> assertTrue(r.out().contains("JDK installed: " + JAVA_HOME.resolve("bin/java").toRealPath())),
+                () -> assertTrue(r.out().contains("start-up cache ready: " + root.resolve("grader-tmp")), "the cache is in the autograder's folder"),
+                () -> assertTrue(Files.isDirectory(root.resolve("grader-tmp").resolve("grader-cache-" + System.getProperty("user.name")))));
+    }
+
+    @Test
+    void whenNoJdkCanBeInstalledSetupStopsWithTheExactSteps() throws IOException, InterruptedException {
+        Path root = autograderRoot("setup-offline");
+        Path jvms = Files.createDirectories(tmp.resolve("offline-jvms"));
+        Path calls = tmp.resolve("offline-calls.txt");
+        Path stubs = stubsForADebianWithoutJdk("offline-stubs", false, jvms, calls);
+        Run r = run(List.of(bash(), root.resolve("source/setup.sh").toString()), debianEnvironment(root, stubs, jvms));
+        assertAll(r.out(),
+                () -> assertEquals(1, r.code()),
+                () -> assertTrue(r.out().contains("neither openjdk-25-jdk-headless nor\nopenjdk-21-jdk-headless")),
+                () -> assertTrue(r.out().contains("curl -fsSL https://packages.adoptium.net/artifactory/api/gpg/key/public | gpg --dearmor -o /etc/apt/keyrings/adoptium.gpg")),
+                () -> assertTrue(r.out().contains("$(. /etc/os-release && echo $VERSION_CODENAME) main\" > /etc/apt/sources.list.d/adoptium.list")),
+                () -> assertTrue(r.out().contains("apt-get update && apt-get install -y temurin-25-jdk")));
     }
 }

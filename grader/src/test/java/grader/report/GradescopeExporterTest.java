@@ -22,7 +22,7 @@ class GradescopeExporterTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static JsonNode written(GradeReport report, Path dir) throws IOException {
-        Path file = new GradescopeExporter().write(report, dir);
+        Path file = Exporters.byId("gradescope").orElseThrow().write(report, dir, Audience.LEARNER);
         assertEquals(dir.resolve("results.json"), file);
         return JSON.readTree(file.toFile());
     }
@@ -50,7 +50,19 @@ class GradescopeExporterTest {
                 () -> assertTrue(scored(r).stream().allMatch(t -> t.get("score").decimalValue().compareTo(t.get("max_score").decimalValue()) == 0)),
                 () -> assertEquals("md", r.get("output_format").asText()),
                 () -> assertEquals("hidden", r.get("stdout_visibility").asText(), "stdout has the console summary of every test"),
-                () -> assertFalse(r.has("execution_time"), "the report records no duration, so none is made up"));
+                () -> assertFalse(r.has("execution_time"), "no test of this report has a duration, so none is made up"));
+    }
+
+    @Test
+    void testDurationsAreInTheTestsOutputAndExtraDataAndAddUpToExecutionTime(@TempDir Path dir) throws IOException {
+        JsonNode r = written(SampleReports.belowFullMarks(), dir);
+        JsonNode sleeper = named(r, "fetch: public test StatusFetcherTest.rejectsNull");
+        assertAll(
+                () -> assertEquals(List.of(), GradescopeRules.problems(r)),
+                () -> assertTrue(r.get("execution_time").asDouble() >= 0.3, r.get("execution_time").toString()),
+                () -> assertEquals(0.319, r.get("execution_time").asDouble(), 1e-9, "312 ms and 7 ms"),
+                () -> assertTrue(sleeper.get("output").asText().startsWith("failed in 312 ms: "), sleeper.get("output").asText()),
+                () -> assertEquals(SampleReports.SLEEPER_MILLIS, sleeper.get("extra_data").get("duration_ms").asLong()));
     }
 
     @Test
@@ -108,9 +120,13 @@ class GradescopeExporterTest {
         String output = written(SampleReports.belowFullMarks(), dir).get("output").asText();
         assertAll(
                 () -> assertFalse(output.contains("hidden message"), output),
-                () -> assertFalse(output.contains("secretCase"), output),
+                () -> assertFalse(output.contains("StatusFetcher.java:31"), output),
                 () -> assertTrue(output.contains("rejectsNull"), output),
-                () -> assertTrue(output.contains("1 test whose details are not shown yet"), output));
+                () -> assertTrue(output.contains("`FetchHiddenTest.secretCase` (7 ms): failed, details not shown yet (shown after due date)"), output));
+        JsonNode secret = named(written(SampleReports.belowFullMarks(), dir.resolve("again")), "fetch: hidden test FetchHiddenTest.secretCase");
+        assertAll("its own entry keeps its details: Gradescope withholds it until the due date",
+                () -> assertEquals("after_due_date", secret.get("visibility").asText()),
+                () -> assertTrue(secret.get("output").asText().contains("hidden message"), secret.toString()));
     }
 
     @Test
@@ -132,7 +148,7 @@ class GradescopeExporterTest {
     @Test
     void aReportWhosePartsDoNotAddUpIsRefusedAndNothingIsWritten(@TempDir Path dir) {
         GradeReport wrong = SampleReports.report(31, 30, null, SampleReports.full("fetch"), SampleReports.full("compute"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GradescopeExporter().write(wrong, dir));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Exporters.byId("gradescope").orElseThrow().write(wrong, dir, Audience.LEARNER));
         assertAll(
                 () -> assertTrue(e.getMessage().contains("the exercises sum to 30, but the report says 31"), e.getMessage()),
                 () -> assertFalse(Files.exists(dir.resolve("results.json"))));

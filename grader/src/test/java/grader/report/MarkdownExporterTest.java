@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MarkdownExporterTest {
 
     static String written(GradeReport report, Path dir) throws IOException {
-        Path file = new MarkdownExporter().write(report, dir);
+        Path file = Exporters.byId("markdown").orElseThrow().write(report, dir, Audience.LEARNER);
         assertEquals(dir.resolve("summary.md"), file);
         return Files.readString(file);
     }
@@ -66,16 +66,22 @@ class MarkdownExporterTest {
     }
 
     @Test
-    void failingTestsAreListedAndHiddenOnesOnlyCounted(@TempDir Path dir) throws IOException {
+    void failingTestsAreListedWithTheirTimeAndLineAndHiddenOnesWithoutTheirDetails(@TempDir Path dir) throws IOException {
         String md = written(SampleReports.belowFullMarks(), dir);
         assertAll(
                 () -> assertTrue(md.contains("**Tests that did not pass** (4 of 5):"), md),
-                () -> assertTrue(md.contains("- ❌ public `StatusFetcherTest.rejectsNull`: expected &lt;1&gt;"), md),
+                () -> assertTrue(md.contains("- ❌ public `StatusFetcherTest.rejectsNull` (312 ms): expected &lt;1&gt;"), md),
+                () -> assertTrue(md.contains("at `course.fetch.StatusFetcher.fetch(StatusFetcher.java:23)`"), md),
                 () -> assertTrue(md.contains("- ⏭️ public `StatusFetcherTest.skippedOne` (skipped)"), md),
-                () -> assertTrue(md.contains("- 1 test whose details are not shown yet"), md),
-                () -> assertFalse(md.contains("secretCase"), md),
+                () -> assertTrue(md.contains("- ❌ hidden `FetchHiddenTest.secretCase` (7 ms): failed, details not shown yet (shown after due date)\n"), md),
                 () -> assertFalse(md.contains("hidden message"), md),
+                () -> assertFalse(md.contains("StatusFetcher.java:31"), "a hidden test's line is a detail too"),
+                () -> assertTrue(md.contains("## Slowest tests\n\n| test | time |\n|---|--:|\n| public `StatusFetcherTest.rejectsNull` | 312 ms |"), md),
                 () -> assertFalse(md.contains("threeWorkers"), "model checks speak through the verdict"));
+        String staff = new String(Exporters.byId("markdown").orElseThrow().render(SampleReports.belowFullMarks(), Audience.STAFF),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(staff.contains("`FetchHiddenTest.secretCase` (7 ms): hidden message: expected -1 at `course.fetch.StatusFetcher.fetch(StatusFetcher.java:31)`"),
+                staff);
     }
 
     @Test

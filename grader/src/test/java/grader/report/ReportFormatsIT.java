@@ -50,7 +50,7 @@ class ReportFormatsIT {
     }
 
     static Map<String, Path> exportAll(GradeReport report, String name) throws IOException {
-        return Exporters.writeAll(report, dir.resolve(name), java.util.List.of("gradescope", "classroom", "junit", "markdown"));
+        return Exporters.writeAll(report, dir.resolve(name), java.util.List.of("gradescope", "classroom", "junit", "markdown"), Audience.LEARNER);
     }
 
     @Test
@@ -78,6 +78,28 @@ class ReportFormatsIT {
         assertFormatsAgree(broken, "broken");
     }
 
+    /** Every test that ran to its end has its duration, and each format shows the same one. */
+    @Test
+    void everyTestThatRanHasItsDurationInEveryFormat() throws Exception {
+        Map<String, Path> files = exportAll(solutions, "solutions-durations");
+        java.util.List<GradeReport.TestResult> ran = solutions.exercises().stream().flatMap(e -> e.tests().stream())
+                .filter(t -> !"not-run".equals(t.status()) && !"skipped".equals(t.status())).toList();
+        GradeReport.TestResult longest = Durations.slowest(solutions, 1).get(0);
+        JsonNode gradescope = JSON.readTree(files.get("gradescope").toFile());
+        String xml = Files.readString(files.get("junit"));
+        String markdown = Files.readString(files.get("markdown"));
+        Map<String, JsonNode> runners = ClassroomExporterTest.runners(Files.readString(files.get("classroom")));
+        long classroomMax = runners.values().stream().flatMap(r -> ClassroomExporterTest.tests(r).stream())
+                .mapToLong(t -> t.get("duration").asLong()).max().orElse(-1);
+        assertAll(
+                () -> assertTrue(!ran.isEmpty() && ran.stream().allMatch(t -> t.durationMillis() != null), "every test that ran is timed"),
+                () -> assertTrue(gradescope.get("execution_time").asDouble() * 1000 >= longest.durationMillis()),
+                () -> assertTrue(xml.contains("name=\"" + longest.method() + "\" time=\"" + JUnitXmlExporter.seconds(longest.durationMillis()) + "\"")
+                        || xml.contains("time=\"" + JUnitXmlExporter.seconds(longest.durationMillis()) + "\""), xml),
+                () -> assertTrue(markdown.contains("| " + Durations.text(longest.durationMillis()) + " |"), markdown),
+                () -> assertTrue(classroomMax >= longest.durationMillis() || longest.kind().equals("model"), "classroom " + classroomMax));
+    }
+
     static void assertFormatsAgree(GradeReport report, String name) throws Exception {
         Map<String, Path> files = exportAll(report, name);
         BigDecimal total = BigDecimal.valueOf(report.score());
@@ -89,11 +111,8 @@ class ReportFormatsIT {
                 gradescopeSum = gradescopeSum.add(t.get("score").decimalValue());
             }
         }
-        JsonNode classroom = JSON.readTree(Base64.getDecoder().decode(Files.readString(files.get("classroom")).trim()));
-        BigDecimal classroomSum = BigDecimal.ZERO;
-        for (JsonNode t : classroom.get("tests")) {
-            classroomSum = classroomSum.add(t.get("score").decimalValue());
-        }
+        Map<String, JsonNode> runners = ClassroomExporterTest.runners(Files.readString(files.get("classroom")));
+        ClassroomReporter.Printed printed = ClassroomReporter.run(runners);
         Element suite = (Element) DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(files.get("junit").toFile())
                 .getElementsByTagName("testsuite").item(0);
         String junitTotal = null;
@@ -106,14 +125,17 @@ class ReportFormatsIT {
         String markdown = Files.readString(files.get("markdown"));
         String headline = "# Grade: " + Scores.format(report.score()) + "/" + Scores.format(report.maxScore());
         BigDecimal gsSum = gradescopeSum;
-        BigDecimal crSum = classroomSum;
         String junit = junitTotal;
+        org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(files.get("junit").toFile());
         assertAll(name,
                 () -> assertEquals(java.util.List.of(), GradescopeRules.problems(gradescope)),
                 () -> assertEquals(0, gradescope.get("score").decimalValue().compareTo(total)),
                 () -> assertEquals(0, gsSum.compareTo(total), "gradescope tests sum to " + gsSum),
-                () -> assertEquals(0, crSum.compareTo(total), "classroom tests sum to " + crSum),
-                () -> assertEquals(0, classroom.get("max_score").decimalValue().compareTo(max)),
+                () -> assertEquals(printed.table().replace("Total: ", "Points "), printed.notice(), "the reporter's two totals"),
+                () -> assertEquals(report.score(), printed.noticePoints(), 0.005 * 3 * report.exercises().size(), printed.notice()),
+                () -> assertEquals(0, BigDecimal.valueOf(printed.noticeMax()).compareTo(max)),
+                () -> assertEquals(java.util.List.of(), JUnitSchemas.violations(xml.getDocumentElement(), JUnitSchemas.JUNIT_10)),
+                () -> assertEquals(java.util.List.of(), JUnitXmlSchemasTest.surefire(xml)),
                 () -> assertEquals(Scores.format(report.score()), junit),
                 () -> assertTrue(markdown.startsWith(headline), markdown));
     }

@@ -68,7 +68,7 @@ class ReportSchemaTest {
         GradeReport.Environment env = new GradeReport.Environment("21", null, false, 60, 600, null, true,
                 List.of(new ExitRequest("exit", 1, "course.fetch.StatusFetcher.fetchAll(StatusFetcher.java:9)", null)), "out", true,
                 new grader.values.Limits(120, 2048, 4000, 64, 128, "open"));
-        GradeReport report = new GradeReport(1, "dev", "/s", "2026-01-01T10:00:00Z", env, List.of(withEvidence), 15, 15, null);
+        GradeReport report = new GradeReport(GradeReport.SCHEMA_VERSION, "dev", "/s", "2026-01-01T10:00:00Z", env, List.of(withEvidence), 15, 15, null);
         assertEquals(List.of(), ReportSchema.problems(reportJson(report, dir)));
     }
 
@@ -90,7 +90,7 @@ class ReportSchemaTest {
     @Test
     void anotherSchemaVersionAnUnknownFieldOrAnUnknownStatusIsInvalid(@TempDir Path dir) throws IOException {
         ObjectNode report = (ObjectNode) JSON.readTree(reportJson(SampleReports.fullMarks(), dir));
-        ObjectNode v2 = report.deepCopy().put("schemaVersion", 2);
+        ObjectNode v2 = report.deepCopy().put("schemaVersion", GradeReport.SCHEMA_VERSION - 1);
         ObjectNode extra = report.deepCopy().put("grade", "A");
         ObjectNode green = report.deepCopy();
         ((ObjectNode) green.get("exercises").get(0).get("tests").get(0)).put("status", "green");

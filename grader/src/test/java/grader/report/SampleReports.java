@@ -13,6 +13,16 @@ final class SampleReports {
     private SampleReports() {}
 
     static final Site SITE = new Site("course.fetch.StatusFetcher", "fetchAll", "StatusFetcher.java", 44);
+    /** The learner's line where the failing public test {@code rejectsNull} failed. */
+    static final Site TEST_SITE = new Site("course.fetch.StatusFetcher", "fetch", "StatusFetcher.java", 23);
+    /** How long {@code rejectsNull} took: a test whose method sleeps 300 ms. */
+    static final long SLEEPER_MILLIS = 312;
+
+    /** The test with a duration and a learner's line. */
+    static GradeReport.TestResult timed(GradeReport.TestResult t, long millis, Site site) {
+        return new GradeReport.TestResult(t.id(), t.name(), t.kind(), t.className(), t.method(), t.status(), t.visibility(), t.message(),
+                t.trace(), millis, site);
+    }
 
     static GradeReport.Environment environment() {
         return new GradeReport.Environment("25.0.3+9-LTS", 6, true, 60, 600, 0, false, List.of(), "", false,
@@ -66,11 +76,12 @@ final class SampleReports {
                 "functional 6 x 13/14 tests + model 8 x 0.5 (virtual-threads) + static 1 x 3/4 = 10.32 of 15", okStages(), v,
                 List.of(rule(false)),
                 List.of(test("public", "returnsStatuses", "passed", "visible", null),
-                        test("public", "rejectsNull", "failed", "visible", NASTY),
+                        timed(test("public", "rejectsNull", "failed", "visible", NASTY), SLEEPER_MILLIS, TEST_SITE),
                         test("public", "abortedOne", "aborted", "visible", "assumption failed"),
                         test("public", "skippedOne", "skipped", "visible", null),
                         test("model", "threeWorkers", "failed", "visible", "overlap was 12"),
-                        test("hidden", "secretCase", "failed", "after_due_date", "hidden message: expected -1")));
+                        timed(test("hidden", "secretCase", "failed", "after_due_date", "hidden message: expected -1"), 7,
+                                new Site("course.fetch.StatusFetcher", "fetch", "StatusFetcher.java", 31))));
     }
 
     /** compute: 0 of 15, the compile stage failed, nothing ran. */

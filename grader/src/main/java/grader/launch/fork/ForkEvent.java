@@ -23,6 +23,12 @@ public record ForkEvent(
         Integer cpus,
         List<PlannedTest> tests) {
 
+    /**
+     * The {@code entry} key that carries how long a test took, in whole milliseconds rounded down, from its start to
+     * its end as the test JVM's listener saw them (the JVM's start and the channel left out).
+     */
+    public static final String DURATION_KEY = "grader.durationMillis";
+
     /** A test the JVM will run: JUnit's unique id, the display name, its class and method, its tags. */
     public record PlannedTest(String id, String name, String className, String method, List<String> tags) {}
 

@@ -81,6 +81,11 @@ final class StreamingListener implements TestExecutionListener {
                     channel.send(ForkEvent.entry(id.getUniqueId(), Diagnosis.KEY, why));
                 }
             }
+            if (r != null && r.test().equals(id)) {
+                // Measured here, around the test alone, so the report's durations leave out the JVM's start and the channel.
+                channel.send(ForkEvent.entry(id.getUniqueId(), ForkEvent.DURATION_KEY,
+                        String.valueOf(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - r.startNanos()))));
+            }
             channel.send(end(id, result, grader.probes.Recorder.refusedSinceMark()));
         } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
             // A container failed (e.g. its class did not load): its tests that never ran get its reason.
