@@ -4,7 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -34,13 +34,13 @@ final class ForkJoinPoolTransformer implements AgentBuilder.Transformer {
         return builder.visit(Advice.to(ForkJoinPoolAdvice.class).on(constructors()));
     }
 
-    /** Inlined into {@code ForkJoinPool}: may name {@link ProbeHub} only; no {@code onThrowable} on a constructor. */
+    /** Inlined into {@code ForkJoinPool}: may name {@link Events} only; no {@code onThrowable} on a constructor. */
     static final class ForkJoinPoolAdvice {
         private ForkJoinPoolAdvice() {}
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object pool, @Advice.Argument(0) int parallelism) {
-            ProbeHub.poolCreated(pool, "fjp", parallelism, parallelism);
+            Events.poolCreated(pool, "fjp", parallelism, parallelism);
         }
     }
 }

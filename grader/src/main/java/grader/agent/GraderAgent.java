@@ -16,8 +16,8 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
- * The grader's {@code -javaagent} (manifest {@code Premain-Class}). It puts {@link grader.agent.boot.ProbeHub} on
- * the bootstrap class path, retransforms the JDK's thread, pool, process and exit methods, watches the learner
+ * The grader's {@code -javaagent} (manifest {@code Premain-Class}). It puts the boot classes ({@link grader.agent.boot.Events},
+ * {@link grader.agent.boot.Guards}, {@link grader.agent.boot.StandIns}) on the bootstrap class path, retransforms the JDK's thread, pool, process and exit methods, watches the learner
  * kernels named in its argument ({@code kernels=Class#method,...}), checks that every probe fires, turns on the caps
  * on thread and process starts and the loopback-only network its argument gives ({@code ;threads=N;processes=N;network=loopback},
  * see {@link AgentArguments}), calls
@@ -67,12 +67,14 @@ public final class GraderAgent {
         if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
             System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         }
-        BootstrapInjection.appendProbeHub(inst);
+        BootstrapInjection.appendBootClasses(inst);
         SelfTest selfTest = new SelfTest();
         Sinks.selfTest = selfTest;
         List<String> missed;
         try {
-            Sinks.install();
+            if (!Sinks.install(Set.copyOf(JDK_TYPES))) {
+                throw new IllegalStateException("grader.agent.boot.Events already had a sink: the agent was started twice");
+            }
             InstallLog log = new InstallLog(arguments.export() != null);
             String whyNotCached = arguments.jdkCache() == null ? "no cache given"
                     : JdkClassCache.redefine(inst, Path.of(arguments.jdkCache()), arguments.jdkCacheSha256(),
@@ -92,9 +94,7 @@ public final class GraderAgent {
             }
             missed = selfTest.run(log, JDK_TYPES);
             // After the self-test, whose canaries must not count: from here on every start in the JVM counts.
-            Sinks.limit(arguments.threads(), arguments.processes());
-            grader.agent.boot.ProbeHub.loopbackOnly(arguments.loopbackOnly());
-            grader.agent.boot.ProbeHub.seal();
+            Sinks.guard(arguments.threads(), arguments.processes(), arguments.loopbackOnly());
         } finally {
             Sinks.selfTest = null;
         }
@@ -164,7 +164,7 @@ public final class GraderAgent {
                 .with(AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly())
                 .with((AgentBuilder.Listener) log)
                 .type(namedOneOf(classes.toArray(new String[0])))
-                .transform(new KernelTransformer(arguments.kernels()))
+                .transform(new KernelTransformer(arguments.kernels(), Sinks.TOKEN))
                 .makeRaw()), false);
     }
 
@@ -199,7 +199,7 @@ public final class GraderAgent {
                         return grader.probes.LearnerCode.isLearner(type.getName());
                     }
                 }))
-                .transform(new SharedStateTransformer())
+                .transform(new SharedStateTransformer(Sinks.TOKEN))
                 .makeRaw();
     }
 }

@@ -107,9 +107,9 @@ final class JdkClassCache {
         }
         List<ClassDefinition> definitions = new ArrayList<>();
         try {
-            // The woven code calls ProbeHub, in the bootstrap loader's unnamed module: each transformed type's module
+            // The woven code calls the boot classes, in the bootstrap loader's unnamed module: each transformed type's module
             // must read it, as Byte Buddy arranges when it weaves.
-            Module hub = Class.forName("grader.agent.boot.ProbeHub", false, null).getModule();
+            Module hub = Class.forName("grader.agent.boot.Events", false, null).getModule();
             Set<Module> modules = new LinkedHashSet<>();
             for (String type : types) {
                 Class<?> loaded = Class.forName(type, false, null);

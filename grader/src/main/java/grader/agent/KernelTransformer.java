@@ -8,7 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -26,14 +26,20 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Learner kernels named in the agent argument ({@code Class#method}): every method of that name in that class,
- * static or not, whatever its parameters, is wrapped in enter/exit calls carrying the kernel id.
+ * static or not, whatever its parameters, is wrapped in enter/exit calls carrying the kernel id and the agent's token
+ * (a constant of the woven code: {@link Events} records learner-class events only with it).
  */
 final class KernelTransformer implements AgentBuilder.Transformer {
     private final Map<String, List<String>> methodsByClass;
+    private final long token;
 
-    /** @param methodsByClass binary class name to the method names to watch in it */
-    KernelTransformer(Map<String, List<String>> methodsByClass) {
+    /**
+     * @param methodsByClass binary class name to the method names to watch in it
+     * @param token          the token {@link Events} was installed with
+     */
+    KernelTransformer(Map<String, List<String>> methodsByClass, long token) {
         this.methodsByClass = Map.copyOf(methodsByClass);
+        this.token = token;
     }
 
     static ElementMatcher.Junction<MethodDescription> methods(String name) {
@@ -51,6 +57,7 @@ final class KernelTransformer implements AgentBuilder.Transformer {
         for (String method : methodsByClass.getOrDefault(type.getName(), List.of())) {
             builder = builder.visit(Advice.withCustomMapping()
                     .bind(KernelId.class, id(type.getName(), method))
+                    .bind(Token.class, token)
                     .to(KernelAdvice.class)
                     .on(methods(method)));
         }
@@ -62,18 +69,23 @@ final class KernelTransformer implements AgentBuilder.Transformer {
     @Target(ElementType.PARAMETER)
     @interface KernelId {}
 
-    /** Inlined into learner classes: may name {@link ProbeHub} only. The exit advice runs on a throw too. */
+    /** Binds the agent's token as a constant of the inlined advice (of learner classes, never of JDK classes). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @interface Token {}
+
+    /** Inlined into learner classes: may name {@link Events} only. The exit advice runs on a throw too. */
     static final class KernelAdvice {
         private KernelAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@KernelId String kernel) {
-            ProbeHub.kernelEnter(kernel);
+        static void enter(@KernelId String kernel, @Token long token) {
+            Events.kernelEnter(kernel, token);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@KernelId String kernel) {
-            ProbeHub.kernelExit(kernel);
+        static void exit(@KernelId String kernel, @Token long token) {
+            Events.kernelExit(kernel, token);
         }
     }
 }

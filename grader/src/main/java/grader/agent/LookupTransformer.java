@@ -8,7 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Guards;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -25,7 +25,7 @@ import net.bytebuddy.utility.JavaModule;
  * {@code Class.forName(String, boolean, ClassLoader)} and {@code ClassLoader.loadClass(String)} (a
  * {@code ClassNotFoundException}, as for a class that does not exist), {@code Class.forName(Module, String)} (null), {@code ClassLoader.getResource(String)} and
  * {@code getResources(String)} (nothing found; {@code getResourceAsStream} and {@code Class.getResource*} go through
- * them). {@link ProbeHub} checks the name first, so the class loading of everything else pays a prefix test only; for
+ * them). {@link Guards} checks the name first, so the class loading of everything else pays a prefix test only; for
  * a protected name the agent asks whether the learner's code made the call.
  */
 final class LookupTransformer implements AgentBuilder.Transformer {
@@ -60,14 +60,14 @@ final class LookupTransformer implements AgentBuilder.Transformer {
                 .visit(Advice.to(ResourceLookupAdvice.class).on(resources()));
     }
 
-    /** Inlined into {@code Class} and {@code ClassLoader}: may name {@link ProbeHub} only. Not under suppress: the
+    /** Inlined into {@code Class} and {@code ClassLoader}: may name {@link Guards} only. Not under suppress: the
      *  refusal is the {@code ClassNotFoundException} these methods declare. */
     static final class ClassLookupAdvice {
         private ClassLookupAdvice() {}
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) String name) throws ClassNotFoundException {
-            ProbeHub.admitClassLookup(name);
+            Guards.admitClassLookup(name);
         }
     }
 
@@ -77,7 +77,7 @@ final class LookupTransformer implements AgentBuilder.Transformer {
 
         @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
         static boolean enter(@Advice.Argument(1) String name) {
-            return ProbeHub.refuseModuleLookup(name);
+            return Guards.refuseModuleLookup(name);
         }
 
         @Advice.OnMethodExit
@@ -88,13 +88,13 @@ final class LookupTransformer implements AgentBuilder.Transformer {
         }
     }
 
-    /** Inlined into {@code ClassLoader}: may name {@link ProbeHub} only. */
+    /** Inlined into {@code ClassLoader}: may name {@link Guards} only. */
     static final class LoadClassAdvice {
         private LoadClassAdvice() {}
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) String name) throws ClassNotFoundException {
-            ProbeHub.admitLoadClass(name);
+            Guards.admitLoadClass(name);
         }
     }
 
@@ -104,7 +104,7 @@ final class LookupTransformer implements AgentBuilder.Transformer {
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(value = 0, readOnly = false) String name) {
-            name = ProbeHub.admitResource(name);
+            name = Guards.admitResource(name);
         }
     }
 }

@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Guards;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,7 +23,7 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * The network, refused before anything leaves the test JVM unless it stays on this machine's loopback: the three
- * points every socket and name lookup of the JDK passes (JDK 21 to 25), checked by {@link ProbeHub} before the
+ * points every socket and name lookup of the JDK passes (JDK 21 to 25), checked by {@link Guards} before the
  * native call.
  * <ul>
  *   <li>{@code sun.nio.ch.Net.connect(ProtocolFamily, FileDescriptor, InetAddress, int)}: every TCP connect
@@ -67,33 +67,33 @@ final class NetworkTransformer implements AgentBuilder.Transformer {
         };
     }
 
-    /** Inlined into {@code sun.nio.ch.Net}: may name {@link ProbeHub} only. */
+    /** Inlined into {@code sun.nio.ch.Net}: may name {@link Guards} only. */
     static final class ConnectAdvice {
         private ConnectAdvice() {}
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(2) InetAddress remote, @Advice.Argument(3) int port) throws IOException {
-            ProbeHub.admitConnect(remote, port);
+            Guards.admitConnect(remote, port);
         }
     }
 
-    /** Inlined into {@code sun.nio.ch.DatagramChannelImpl}: may name {@link ProbeHub} only. */
+    /** Inlined into {@code sun.nio.ch.DatagramChannelImpl}: may name {@link Guards} only. */
     static final class DatagramAdvice {
         private DatagramAdvice() {}
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(2) InetSocketAddress target) throws IOException {
-            ProbeHub.admitConnect(target == null ? null : target.getAddress(), target == null ? 0 : target.getPort());
+            Guards.admitConnect(target == null ? null : target.getAddress(), target == null ? 0 : target.getPort());
         }
     }
 
-    /** Inlined into {@code java.net.InetAddress}: may name {@link ProbeHub} only. */
+    /** Inlined into {@code java.net.InetAddress}: may name {@link Guards} only. */
     static final class LookupAdvice {
         private LookupAdvice() {}
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) String host) throws UnknownHostException {
-            ProbeHub.admitLookup(host);
+            Guards.admitLookup(host);
         }
     }
 
@@ -103,7 +103,7 @@ final class NetworkTransformer implements AgentBuilder.Transformer {
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) InetAddress address) throws UnknownHostException {
-            ProbeHub.admitReverseLookup(address);
+            Guards.admitReverseLookup(address);
         }
     }
 }

@@ -6,7 +6,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
+import grader.agent.boot.Guards;
 import java.io.IOException;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -47,9 +48,9 @@ final class ProcessStartTransformer implements AgentBuilder.Transformer {
     }
 
     /**
-     * Inlined into {@code ProcessImpl}: may name {@link ProbeHub} only. Not under {@code suppress}, so that the
+     * Inlined into {@code ProcessImpl}: may name the boot classes only. Not under {@code suppress}, so that the
      * cap's {@code IOException} (which {@code ProcessImpl.start} declares) reaches the learner:
-     * {@link ProbeHub#admitProcess} throws nothing else, and {@link ProbeHub#processStarting} suppresses
+     * {@link Guards#admitProcess} throws nothing else, and {@link Events#processStarting} suppresses
      * everything itself.
      */
     static final class ProcessStartAdvice {
@@ -57,13 +58,13 @@ final class ProcessStartTransformer implements AgentBuilder.Transformer {
 
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) String[] command) throws IOException {
-            ProbeHub.admitProcess();
-            ProbeHub.processStarting(command);
+            Guards.admitProcess();
+            Events.processStarting(command);
         }
     }
 
     /**
-     * Inlined into {@code ProcessHandleImpl}: may name {@link ProbeHub} only. Not under {@code suppress}: the refusal
+     * Inlined into {@code ProcessHandleImpl}: may name the boot classes only. Not under {@code suppress}: the refusal
      * ({@code IllegalStateException}, as the JDK's own refusal to destroy the current process) must reach the learner.
      */
     static final class DestroyAdvice {
@@ -71,7 +72,7 @@ final class ProcessStartTransformer implements AgentBuilder.Transformer {
 
         @Advice.OnMethodEnter
         static void enter(@Advice.FieldValue("pid") long pid) {
-            ProbeHub.admitDestroy(pid);
+            Guards.admitDestroy(pid);
         }
     }
 }

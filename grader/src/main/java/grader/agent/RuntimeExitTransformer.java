@@ -6,7 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -31,14 +31,14 @@ final class RuntimeExitTransformer implements AgentBuilder.Transformer {
         return builder.visit(Advice.to(RuntimeExitAdvice.class).on(methods()));
     }
 
-    /** Inlined into {@code Runtime}: may name {@link ProbeHub} only. {@code #m} is the advised method's name,
+    /** Inlined into {@code Runtime}: may name {@link Events} only. {@code #m} is the advised method's name,
      *  a constant in the inlined code: "exit" or "halt". */
     static final class RuntimeExitAdvice {
         private RuntimeExitAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Origin("#m") String how, @Advice.Argument(0) int status) {
-            ProbeHub.exitRequested(how, status);
+            Events.exitRequested(how, status);
         }
     }
 }

@@ -57,9 +57,9 @@ final class SelfTest {
      */
     List<String> run(InstallLog log, Collection<String> types) throws InterruptedException {
         List<String> problems = new ArrayList<>(log.errors());
-        ClassLoader hub = Sinks.probeHubLoader();
+        ClassLoader hub = Sinks.bootLoader();
         if (hub != null) {
-            problems.add("grader.agent.boot.ProbeHub was defined by " + hub + " instead of the bootstrap class loader,"
+            problems.add("the boot classes (grader.agent.boot) were defined by " + hub + " instead of the bootstrap class loader,"
                     + " so the JDK's classes can't reach it (something named it before premain appended it)");
         }
         for (String type : types) {

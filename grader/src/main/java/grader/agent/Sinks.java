@@ -1,156 +1,104 @@
 package grader.agent;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
+import grader.agent.boot.Guards;
 import grader.probes.Recorder;
-import java.util.function.Consumer;
-import java.util.function.ObjIntConsumer;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
- * The agent's side of {@link ProbeHub}: each sink turns the raw event into a {@link Recorder} call on the thread
- * that caused it, after showing it to the {@link SelfTest} while one runs.
+ * The agent's side of the boot classes: the one sink {@link Events} hands every event to, which turns it into a
+ * {@link Recorder} call on the thread that caused it (after showing it to the {@link SelfTest} while one runs). One
+ * frame for every kind: the boot side's re-entrancy guard and exception swallowing live once in {@code Events.emit}.
  */
-final class Sinks {
-    private Sinks() {}
-
+final class Sinks implements BiConsumer<String, Object> {
     /** Non-null while premain's self-test runs. */
     static volatile SelfTest selfTest;
 
-    /** Names {@link ProbeHub} for the first time: call only after {@link BootstrapInjection#appendProbeHub}. */
-    static void install() {
-        ProbeHub.threadSink = new ThreadSink();
-        ProbeHub.poolSink = new PoolSink();
-        ProbeHub.processSink = new ProcessSink();
-        ProbeHub.exitSink = new ExitSink();
-        ProbeHub.kernelEnterSink = new KernelEnterSink();
-        ProbeHub.kernelExitSink = new KernelExitSink();
-        ProbeHub.limitSink = new LimitSink();
-        ProbeHub.lookupSink = new LookupSink();
-        ProbeHub.lockAcquiredSink = new LockAcquiredSink();
-        ProbeHub.lockReleasingSink = new LockReleasingSink();
-        ProbeHub.mapUpdateSink = new MapUpdateSink();
-        ProbeHub.mapUpdatedSink = new MapUpdatedSink();
-        ProbeHub.waitSink = new WaitSink();
+    /** The token woven into learner classes' advice ({@link Events} records their events only with it). */
+    static final long TOKEN = ThreadLocalRandom.current().nextLong();
+
+    /** An observer for the agent jar's own tests ({@link EventTap}); null in the grader. */
+    static volatile BiConsumer<String, Object> tap;
+
+    private Sinks() {}
+
+    /**
+     * Names the boot classes for the first time: call only after {@link BootstrapInjection#appendBootClasses}.
+     * {@return whether the sink was installed by this call (false: another was there first)}
+     *
+     * @param wovenJdkTypes the JDK classes the agent weaves: the only callers whose JDK events record
+     */
+    static boolean install(Set<String> wovenJdkTypes) {
+        Set<String> names = Set.copyOf(wovenJdkTypes);
+        Predicate<Class<?>> jdkCallers = c -> c.getClassLoader() == null && names.contains(c.getName());
+        return Events.install(TOKEN, jdkCallers, new Sinks());
     }
 
-    /** Turns on ProbeHub's caps (negative: none); call after {@link #install}. */
-    static void limit(int threads, int processes) {
-        ProbeHub.limit(threads, processes);
+    /** Turns on the caps (negative: none), the network switch and the lookup policy, then seals them. */
+    static void guard(int threads, int processes, boolean loopbackOnly) {
+        Guards.configure(threads, processes, loopbackOnly, Recorder::lookupRefusal);
+        Guards.seal();
     }
 
-    /** {@return the class loader that defined ProbeHub: null (the bootstrap loader) when the injection worked} */
-    static ClassLoader probeHubLoader() {
-        return ProbeHub.class.getClassLoader();
+    /** {@return the class loader that defined the boot classes: null (the bootstrap loader) when the injection worked} */
+    static ClassLoader bootLoader() {
+        return Events.class.getClassLoader();
     }
 
-    static final class ThreadSink implements Consumer<Thread> {
-        @Override
-        public void accept(Thread thread) {
-            SelfTest test = selfTest;
-            if (test != null) {
-                test.threadStarted(thread);
+    @Override
+    public void accept(String kind, Object payload) {
+        BiConsumer<String, Object> t = tap;
+        if (t != null) {
+            t.accept(kind, payload);
+        }
+        SelfTest test = selfTest;
+        switch (kind) {
+            case Events.THREAD -> {
+                Thread thread = (Thread) payload;
+                if (test != null) {
+                    test.threadStarted(thread);
+                }
+                Recorder.threadStarted(thread);
             }
-            Recorder.threadStarted(thread);
-        }
-    }
-
-    static final class PoolSink implements Consumer<Object[]> {
-        @Override
-        public void accept(Object[] event) {
-            Object pool = event[0];
-            String kind = (String) event[1];
-            int core = (Integer) event[2];
-            int max = (Integer) event[3];
-            SelfTest test = selfTest;
-            if (test != null) {
-                test.poolCreated(pool, kind, core, max);
+            case Events.POOL -> {
+                Object[] event = (Object[]) payload;
+                Object pool = event[0];
+                String poolKind = (String) event[1];
+                int core = (Integer) event[2];
+                int max = (Integer) event[3];
+                if (test != null) {
+                    test.poolCreated(pool, poolKind, core, max);
+                }
+                Recorder.poolCreated(pool, poolKind, core, max);
             }
-            Recorder.poolCreated(pool, kind, core, max);
-        }
-    }
-
-    static final class ProcessSink implements Consumer<String[]> {
-        @Override
-        public void accept(String[] command) {
-            String[] copy = command.clone();
-            SelfTest test = selfTest;
-            if (test != null) {
-                test.processStarting(copy);
+            case Events.PROCESS -> {
+                String[] copy = ((String[]) payload).clone();
+                if (test != null) {
+                    test.processStarting(copy);
+                }
+                Recorder.processStarting(copy);
             }
-            Recorder.processStarting(copy);
-        }
-    }
-
-    static final class ExitSink implements ObjIntConsumer<String> {
-        @Override
-        public void accept(String how, int status) {
-            Recorder.exitRequested(how, status);
-        }
-    }
-
-    static final class KernelEnterSink implements Consumer<String> {
-        @Override
-        public void accept(String kernel) {
-            Recorder.kernelEnter(kernel);
-        }
-    }
-
-    static final class LimitSink implements Consumer<String> {
-        @Override
-        public void accept(String message) {
-            Recorder.limitReached(message);
-        }
-    }
-
-    static final class LookupSink implements java.util.function.Function<String, String> {
-        @Override
-        public String apply(String name) {
-            return Recorder.lookupRefusal(name);
-        }
-    }
-
-    static final class KernelExitSink implements Consumer<String> {
-        @Override
-        public void accept(String kernel) {
-            Recorder.kernelExit(kernel);
-        }
-    }
-
-    static final class LockAcquiredSink implements Consumer<Object> {
-        @Override
-        public void accept(Object lock) {
-            Recorder.lockAcquired(lock);
-        }
-    }
-
-    static final class LockReleasingSink implements Consumer<Object> {
-        @Override
-        public void accept(Object lock) {
-            Recorder.lockReleasing(lock);
-        }
-    }
-
-    static final class MapUpdateSink implements Consumer<Object> {
-        @Override
-        public void accept(Object map) {
-            Recorder.mapUpdate(map);
-        }
-    }
-
-    static final class MapUpdatedSink implements Consumer<Object> {
-        @Override
-        public void accept(Object map) {
-            Recorder.mapUpdated(map);
-        }
-    }
-
-    static final class WaitSink implements Consumer<String> {
-        @Override
-        public void accept(String how) {
-            SelfTest test = selfTest;
-            if (test != null) {
-                test.threadWaiting(how);
+            case Events.EXIT -> {
+                Object[] event = (Object[]) payload;
+                Recorder.exitRequested((String) event[0], (Integer) event[1]);
             }
-            Recorder.threadWaiting(how);
+            case Events.WAIT -> {
+                if (test != null) {
+                    test.threadWaiting((String) payload);
+                }
+                Recorder.threadWaiting((String) payload);
+            }
+            case Events.KERNEL_ENTER -> Recorder.kernelEnter((String) payload);
+            case Events.KERNEL_EXIT -> Recorder.kernelExit((String) payload);
+            case Events.LOCK_ACQUIRED -> Recorder.lockAcquired(payload);
+            case Events.LOCK_RELEASING -> Recorder.lockReleasing(payload);
+            case Events.MAP_UPDATE -> Recorder.mapUpdate(payload);
+            case Events.MAP_UPDATED -> Recorder.mapUpdated(payload);
+            case Events.REFUSED -> Recorder.limitReached((String) payload);
+            default -> throw new IllegalArgumentException("no such event kind: " + kind);
         }
     }
 }

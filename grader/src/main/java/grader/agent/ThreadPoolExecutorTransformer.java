@@ -4,7 +4,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -34,14 +34,14 @@ final class ThreadPoolExecutorTransformer implements AgentBuilder.Transformer {
         return builder.visit(Advice.to(ThreadPoolExecutorAdvice.class).on(constructors()));
     }
 
-    /** Inlined into {@code ThreadPoolExecutor}: may name {@link ProbeHub} only. No {@code onThrowable}: Byte Buddy
+    /** Inlined into {@code ThreadPoolExecutor}: may name {@link Events} only. No {@code onThrowable}: Byte Buddy
      *  can't wrap a constructor in a handler (raphw/byte-buddy#857), and a constructor that threw made no pool. */
     static final class ThreadPoolExecutorAdvice {
         private ThreadPoolExecutorAdvice() {}
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object pool, @Advice.Argument(0) int core, @Advice.Argument(1) int max) {
-            ProbeHub.poolCreated(pool, "tpe", core, max);
+            Events.poolCreated(pool, "tpe", core, max);
         }
     }
 }

@@ -8,7 +8,8 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
+import grader.agent.boot.Guards;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -22,7 +23,7 @@ import net.bytebuddy.utility.JavaModule;
 /**
  * Thread starts: {@code Thread.start()}, the package-private {@code Thread.start(ThreadContainer)} (pool
  * workers, thread-per-task executors) and {@code VirtualThread}'s overrides of both. They don't call
- * each other except {@code VirtualThread.start()}, which {@link ProbeHub} deduplicates.
+ * each other except {@code VirtualThread.start()}, which the boot classes deduplicates.
  */
 final class ThreadStartTransformer implements AgentBuilder.Transformer {
     static final List<String> TYPES = List.of("java.lang.Thread", "java.lang.VirtualThread");
@@ -40,18 +41,18 @@ final class ThreadStartTransformer implements AgentBuilder.Transformer {
     }
 
     /**
-     * Inlined into {@code Thread} and {@code VirtualThread}: may name {@link ProbeHub} only. Not under
+     * Inlined into {@code Thread} and {@code VirtualThread}: may name the boot classes only. Not under
      * {@code suppress}, so that the cap's refusal reaches the learner's {@code Thread.start} as the JDK's own
-     * {@code OutOfMemoryError} would: {@link ProbeHub#admitThread} throws nothing else, and
-     * {@link ProbeHub#threadStarted} suppresses everything itself (its body is one try/catch of Throwable).
+     * {@code OutOfMemoryError} would: {@link Guards#admitThread} throws nothing else, and
+     * {@link Events#threadStarted} suppresses everything itself (its body is one try/catch of Throwable).
      */
     static final class ThreadStartAdvice {
         private ThreadStartAdvice() {}
 
         @Advice.OnMethodEnter
         static void enter(@Advice.This Thread thread) {
-            ProbeHub.admitThread(thread);
-            ProbeHub.threadStarted(thread);
+            Guards.admitThread(thread);
+            Events.threadStarted(thread);
         }
     }
 }

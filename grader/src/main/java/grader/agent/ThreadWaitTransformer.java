@@ -7,7 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -39,13 +39,13 @@ final class ThreadWaitTransformer implements AgentBuilder.Transformer {
         return builder.visit(Advice.to(ThreadWaitAdvice.class).on(methods()));
     }
 
-    /** Inlined into {@code Thread}: may name {@link ProbeHub} only. */
+    /** Inlined into {@code Thread}: may name {@link Events} only. */
     static final class ThreadWaitAdvice {
         private ThreadWaitAdvice() {}
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Origin("#m") String method) {
-            ProbeHub.threadWaiting(method);
+            Events.threadWaiting(method);
         }
     }
 }

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * The test JVM's start-up cache: made once per JDK and grader build, by JVMs that hold no learner code, and
  * used by every test JVM after that. Three files:
  * <ul>
- *   <li>{@code probehub.jar}: the agent's bootstrap class, put on {@code -Xbootclasspath/a} at start; appended at run
+ *   <li>{@code probehub.jar}: the agent's bootstrap classes, put on {@code -Xbootclasspath/a} at start; appended at run
  *       time instead, it would stop the JVM from using the class-data archive for any class of the class path;
  *   <li>{@code jdk-classes.bin}: the JDK classes as the agent's transformers leave them (see
  *       {@code grader.agent.JdkClassCache}), so the agent redefines them without loading Byte Buddy;
@@ -61,7 +61,10 @@ public final class StartupCache {
     static final Duration MAKING_BUDGET = Duration.ofSeconds(90);
     /** A folder still without its hashes after this long was left by a grading that died making it. */
     static final Duration MAKER_GONE = Duration.ofMinutes(10);
-    private static final String PROBE_HUB = "grader/agent/boot/ProbeHub.class";
+    /** The agent's boot classes, as {@code grader.agent.BootstrapInjection} lists them (it checks that the boot path
+     *  holds all of them or none). */
+    private static final List<String> BOOT_CLASSES = List.of("grader/agent/boot/Events.class",
+            "grader/agent/boot/Guards.class", "grader/agent/boot/StandIns.class");
     private static final String WARMUP = "grader.launch.fork.Warmup";
 
     /**
@@ -424,16 +427,18 @@ public final class StartupCache {
     }
 
     static void writeBootJar(Path agentJar, Path boot) throws IOException {
-        try (JarFile agent = new JarFile(agentJar.toFile())) {
-            JarEntry entry = agent.getJarEntry(PROBE_HUB);
-            if (entry == null) {
-                throw new IllegalStateException(agentJar + " holds no " + PROBE_HUB);
-            }
-            try (InputStream in = agent.getInputStream(entry);
-                 JarOutputStream out = new JarOutputStream(Files.newOutputStream(boot))) {
-                out.putNextEntry(new JarEntry(PROBE_HUB));
-                in.transferTo(out);
-                out.closeEntry();
+        try (JarFile agent = new JarFile(agentJar.toFile());
+             JarOutputStream out = new JarOutputStream(Files.newOutputStream(boot))) {
+            for (String name : BOOT_CLASSES) {
+                JarEntry entry = agent.getJarEntry(name);
+                if (entry == null) {
+                    throw new IllegalStateException(agentJar + " holds no " + name);
+                }
+                try (InputStream in = agent.getInputStream(entry)) {
+                    out.putNextEntry(new JarEntry(name));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
             }
         }
     }

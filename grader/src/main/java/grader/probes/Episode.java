@@ -120,6 +120,9 @@ public final class Episode implements AutoCloseable {
      * @param limit     its value here
      */
     public static Episode begin(String exercise, String scenario, String callLabel, int tasks, String limitName, int limit) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            throw new IllegalCallerException("only the grader's code begins an episode");
+        }
         Episode e = new Episode(exercise, scenario, callLabel, tasks, limitName, limit);
         Recorder.begin(e);
         return e;
@@ -127,6 +130,9 @@ public final class Episode implements AutoCloseable {
 
     /** {@return the active episode, if any} */
     public static Optional<Episode> current() {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(Recorder.current());
     }
 

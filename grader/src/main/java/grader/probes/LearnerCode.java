@@ -30,6 +30,29 @@ public final class LearnerCode {
 
     private static final StackWalker WALKER = StackWalker.getInstance();
 
+    /**
+     * For {@link #graderCalls}: {@code CALLERS.getCallerClass()}, called in a method that records evidence or hands out
+     * the grader's observation, names that method's caller. It skips reflection and method handle frames, so a call
+     * made through them is seen as made by the class that made it.
+     */
+    public static final StackWalker CALLERS = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+    /**
+     * {@return whether {@code caller} may record evidence or reach the grader's observation}: the grader's own classes
+     * (the agent's sink, the hidden tests, the model checks) may; the learner's may not, nor may the JDK's, which call
+     * such a method only when learner code made them (a method handle, a {@code ConstantBootstraps.invoke}). The
+     * grader's classes are public because the agent and the hidden tests live in other packages, and learner code can
+     * get hold of their {@code Class} objects (off the stack, from the objects it is given); this is what stops it from
+     * calling them.
+     */
+    public static boolean graderCalls(Class<?> caller) {
+        if (caller == null) {
+            return false;
+        }
+        ClassLoader loader = caller.getClassLoader();
+        return loader != null && loader != ClassLoader.getPlatformClassLoader() && !isLearner(caller.getName());
+    }
+
     /** Declares the learner's classes (binary names, nested ones included). */
     public static void declare(Set<String> learnerClasses) {
         classes = Set.copyOf(learnerClasses);
@@ -79,19 +102,22 @@ public final class LearnerCode {
         });
     }
 
-    /** The JDK's class loading and reflection frames between a lookup's caller and the agent's probe. */
-    private static final List<String> LOOKUP_PREFIXES = List.of("java.lang.Class", "java.lang.ClassLoader",
-            "jdk.internal.loader.", "java.lang.invoke.", "java.lang.reflect.", "jdk.internal.reflect.", "java.security.");
+    /**
+     * The JDK's packages: every JDK frame between a lookup's caller and the agent's probe is the JDK working for that
+     * caller (class loading, reflection, and also APIs that resolve a name the caller gave them, such as
+     * {@code MethodType.fromMethodDescriptorString}, whose lookups run in {@code sun.invoke.util}).
+     */
+    private static final List<String> JDK_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     /**
      * {@return the learner frame that looked a class or resource up, if the learner's code did}: below the agent's own
-     * frames and the JDK's class loading frames, the first frame is the learner's. A class the JVM loads for the
-     * grader's code has a grader frame there, even when learner code is further down.
+     * frames and the JDK's frames, the first frame is the learner's. A class the JVM loads for the grader's code has a
+     * grader frame there, even when learner code is further down.
      */
     static Optional<Site> lookupByLearner() {
         return WALKER.walk(frames -> frames
                 .dropWhile(f -> f.getClassName().startsWith("grader.agent.") || f.getClassName().startsWith("grader.probes."))
-                .dropWhile(f -> LOOKUP_PREFIXES.stream().anyMatch(p -> f.getClassName().startsWith(p)))
+                .dropWhile(f -> JDK_PREFIXES.stream().anyMatch(p -> f.getClassName().startsWith(p)))
                 .findFirst()
                 .filter(f -> isLearner(f.getClassName()))
                 .map(LearnerCode::site));

@@ -5,7 +5,9 @@ package grader.probes;
  * thread that caused the event. Events outside an active {@link Episode} are dropped, so the JDK's
  * own start-up and the agent's self-test never reach a verdict.
  *
- * <p>Every method here must return quickly, never throw and never start threads or pools itself.
+ * <p>Every method here must return quickly, never throw and never start threads or pools itself. The methods that
+ * record drop a call that {@link LearnerCode#graderCalls} refuses: only the agent's sink (and the grader's own
+ * classes) record, never learner code that got hold of this class.
  */
 public final class Recorder {
     private Recorder() {}
@@ -15,6 +17,9 @@ public final class Recorder {
 
     /** Called once by the agent after its self-test; {@code problem} is null when every probe fired. */
     public static void agentInstalled(String problem) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         agentProblem = problem;
     }
 
@@ -30,6 +35,9 @@ public final class Recorder {
      * OutOfMemoryError or IOException the learner's code got). Only the first refusal is kept.
      */
     public static void limitReached(String message) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         if (limitReached == null) {
             limitReached = message;
         }
@@ -81,6 +89,9 @@ public final class Recorder {
 
     /** A platform or virtual thread is about to start ({@code Thread.start*}, {@code VirtualThread.start}). */
     public static void threadStarted(Thread thread) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         Episode e = current;
         if (e != null) {
             e.threadStarted(thread);
@@ -90,6 +101,9 @@ public final class Recorder {
     /** A {@code ThreadPoolExecutor} (kind "tpe", core and max sizes) or {@code ForkJoinPool} (kind "fjp",
      *  core = max = parallelism) was constructed; {@code pool} is the new instance. */
     public static void poolCreated(Object pool, String kind, int core, int max) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         Episode e = current;
         if (e != null) {
             e.poolCreated(pool, kind, core, max);
@@ -98,6 +112,9 @@ public final class Recorder {
 
     /** A child process is about to start ({@code ProcessBuilder.start}, {@code Runtime.exec}). */
     public static void processStarting(String[] command) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         Episode e = current;
         if (e != null) {
             e.processStarting(command);
@@ -106,11 +123,17 @@ public final class Recorder {
 
     /** {@code Runtime.exit} ("exit") or {@code Runtime.halt} ("halt") was called with {@code status}. */
     public static void exitRequested(String how, int status) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         ExitWitness.exitRequested(how, status);
     }
 
     /** A watched kernel method (named in the exercise spec) was entered; may wait at a rendezvous. */
     public static void kernelEnter(String kernel) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         Episode e = current;
         if (e != null) {
             e.kernelEnter(kernel);
@@ -119,6 +142,9 @@ public final class Recorder {
 
     /** A watched kernel method returned or threw. */
     public static void kernelExit(String kernel) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         Episode e = current;
         if (e != null) {
             e.kernelExit(kernel);
@@ -127,6 +153,9 @@ public final class Recorder {
 
     /** Learner code acquired {@code lock} (a monitor's object or a {@code Lock}); may wait (a rendezvous). */
     public static void lockAcquired(Object lock) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         SharedStateWatch w = SharedStateWatch.current();
         if (w != null) {
             w.lockAcquired(lock);
@@ -135,6 +164,9 @@ public final class Recorder {
 
     /** Learner code is about to release {@code lock}. */
     public static void lockReleasing(Object lock) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         SharedStateWatch w = SharedStateWatch.current();
         if (w != null) {
             w.lockReleasing(lock);
@@ -143,6 +175,9 @@ public final class Recorder {
 
     /** Learner code is about to update {@code map} ({@code put}, {@code merge}...); may wait (a rendezvous). */
     public static void mapUpdate(Object map) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         SharedStateWatch w = SharedStateWatch.current();
         if (w != null) {
             w.mapUpdate(map);
@@ -151,6 +186,9 @@ public final class Recorder {
 
     /** That update of {@code map} returned or threw. */
     public static void mapUpdated(Object map) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         SharedStateWatch w = SharedStateWatch.current();
         if (w != null) {
             w.mapUpdated(map);
@@ -159,6 +197,9 @@ public final class Recorder {
 
     /** The current thread entered {@code Thread.sleep} ("sleep") or {@code Thread.join} ("join"). */
     public static void threadWaiting(String how) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            return;
+        }
         Episode e = current;
         if (e != null) {
             e.threadWaiting(how);

@@ -96,6 +96,9 @@ public final class SharedStateWatch implements AutoCloseable {
      * @param holdAfter acquisitions of one shared lock (or updates of one synchronized map) before the hold
      */
     public static SharedStateWatch begin(Episode episode, int lines, long words, long holdAfter, Duration fallback) {
+        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
+            throw new IllegalCallerException("only the grader's code begins a shared-state watch");
+        }
         SharedStateWatch w = new SharedStateWatch(episode, fallback, holdAfter);
         episode.count("lines", lines);
         episode.count("words", words);

@@ -1,11 +1,14 @@
 package grader.agent;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
+import grader.agent.boot.Guards;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Map;
@@ -24,34 +27,41 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each transformer's advice, applied in-process to a nested sample class that has the shape of its JDK target (as
- * raphw/byte-buddy's AdviceSuppressionTest does), without an agent. ProbeHub is an ordinary class here.
+ * raphw/byte-buddy's AdviceSuppressionTest does), without an agent. The boot classes are ordinary classes here, and
+ * the samples stand in for the JDK classes the agent weaves ({@link BootSink}).
  */
 class AdviceTest {
     private final List<String> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void recordEvents() {
-        ProbeHub.threadSink = t -> events.add("thread " + t.getName());
-        // Not getSimpleName(): a redefined nested sample lives in another loader than its outer class, and the JVM
-        // then rejects the InnerClasses lookup.
-        ProbeHub.poolSink = p -> events.add("pool " + p[1] + " " + p[2] + " " + p[3] + " "
-                + p[0].getClass().getName().substring(p[0].getClass().getName().lastIndexOf('$') + 1));
-        ProbeHub.processSink = c -> events.add("process " + String.join(" ", c));
-        ProbeHub.exitSink = (how, status) -> events.add(how + " " + status);
-        ProbeHub.kernelEnterSink = k -> events.add("enter " + k);
-        ProbeHub.kernelExitSink = k -> events.add("exit " + k);
+        BootSink.to(this::record);
+    }
+
+    /** The event as one line: "thread NAME", "pool KIND CORE MAX CLASS", "process ARGS", "exit|halt STATUS"... */
+    private void record(String kind, Object payload) {
+        switch (kind) {
+            case Events.THREAD -> events.add("thread " + ((Thread) payload).getName());
+            case Events.POOL -> {
+                Object[] p = (Object[]) payload;
+                // Not getSimpleName(): a redefined nested sample lives in another loader than its outer class, and the
+                // JVM then rejects the InnerClasses lookup.
+                events.add("pool " + p[1] + " " + p[2] + " " + p[3] + " "
+                        + p[0].getClass().getName().substring(p[0].getClass().getName().lastIndexOf('$') + 1));
+            }
+            case Events.PROCESS -> events.add("process " + String.join(" ", (String[]) payload));
+            case Events.EXIT -> events.add(((Object[]) payload)[0] + " " + ((Object[]) payload)[1]);
+            case Events.KERNEL_ENTER -> events.add("enter " + payload);
+            case Events.KERNEL_EXIT -> events.add("exit " + payload);
+            case Events.REFUSED -> events.add("limit " + payload);
+            default -> events.add(kind + " " + payload);
+        }
     }
 
     @AfterEach
     void clearSinks() {
-        ProbeHub.threadSink = null;
-        ProbeHub.poolSink = null;
-        ProbeHub.processSink = null;
-        ProbeHub.exitSink = null;
-        ProbeHub.kernelEnterSink = null;
-        ProbeHub.kernelExitSink = null;
-        ProbeHub.limitSink = null;
-        ProbeHub.limit(-1, -1);
+        BootSink.to(null);
+        Guards.configure(-1, -1, false, null);
     }
 
     @Test
@@ -73,9 +83,9 @@ class AdviceTest {
 
     @Test
     void aThrowingSinkNeverReachesTheLearnersStart() throws Exception {
-        ProbeHub.threadSink = t -> {
+        BootSink.to((kind, payload) -> {
             throw new IllegalStateException("sink failed");
-        };
+        });
         Class<?> type = advise(StartSample.class, new ThreadStartTransformer());
         Object thread = type.getConstructor(String.class).newInstance("sample");
         type.getMethod("start").invoke(thread);
@@ -86,14 +96,14 @@ class AdviceTest {
     void aThreadStartedInsideTheSinkIsNotReportedAgain() throws Exception {
         Class<?> type = advise(StartSample.class, new ThreadStartTransformer());
         Object inner = type.getConstructor(String.class).newInstance("inner");
-        ProbeHub.threadSink = t -> {
-            events.add("thread " + t.getName());
+        BootSink.to((kind, payload) -> {
+            record(kind, payload);
             try {
                 type.getMethod("start").invoke(inner);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
-        };
+        });
         type.getMethod("start").invoke(type.getConstructor(String.class).newInstance("outer"));
         assertEquals(List.of("thread outer"), events);
         assertEquals(1, type.getField("started").getInt(inner));
@@ -133,8 +143,7 @@ class AdviceTest {
 
     @Test
     void aThreadStartPastTheCapIsRefusedOnceCountedAndNotReported() throws Exception {
-        ProbeHub.limitSink = m -> events.add("limit " + m);
-        ProbeHub.limit(1, -1);
+        Guards.configure(1, -1, false, null);
         Class<?> type = advise(StartSample.class, new ThreadStartTransformer());
         type.getMethod("start").invoke(type.getConstructor(String.class).newInstance("first")); // start() and start(c): one
         Object second = type.getConstructor(String.class).newInstance("second");
@@ -148,7 +157,8 @@ class AdviceTest {
 
     @Test
     void aProcessStartAtTheCapIsRefusedWithAnIOException() throws Exception {
-        ProbeHub.limit(-1, 0);
+        BootSink.to(null);
+        Guards.configure(-1, 0, false, null);
         Class<?> type = advise(ProcessSample.class, new ProcessStartTransformer());
         java.lang.reflect.Method start = type.getMethod("start", String[].class, Map.class, String.class, Object[].class,
                 boolean.class);
@@ -172,7 +182,7 @@ class AdviceTest {
     void aKernelIsEnteredAndExitedEvenWhenItThrows() throws Exception {
         String id = KernelSample.class.getName() + "#work";
         Class<?> type = advise(KernelSample.class,
-                new KernelTransformer(Map.of(KernelSample.class.getName(), List.of("work"))));
+                new KernelTransformer(Map.of(KernelSample.class.getName(), List.of("work")), BootSink.TOKEN));
         Object kernel = type.getConstructor().newInstance();
         assertEquals(6, type.getMethod("work", int.class).invoke(kernel, 3));
         InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
@@ -187,7 +197,11 @@ class AdviceTest {
     void aKernelWaitingInsideItsSinkStillReportsOtherThreads() throws Exception {
         // The re-entrancy guard is per thread: a kernel parked at a rendezvous on one thread must not hide another's.
         Class<?> type = advise(StartSample.class, new ThreadStartTransformer());
-        ProbeHub.kernelEnterSink = k -> {
+        BootSink.to((kind, payload) -> {
+            if (!kind.equals(Events.KERNEL_ENTER)) {
+                record(kind, payload);
+                return;
+            }
             try {
                 Thread other = new Thread(() -> {
                     try {
@@ -201,21 +215,41 @@ class AdviceTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        };
-        ProbeHub.kernelEnter("k");
+        });
+        Events.kernelEnter("k", BootSink.TOKEN);
         assertEquals(List.of("thread other"), events.stream().filter(e -> e.equals("thread other")).toList());
     }
 
     @Test
-    void eventsWithoutASinkAreDropped() {
-        clearSinks();
-        ProbeHub.threadStarted(new Thread("t"));
-        ProbeHub.poolCreated(new Object(), "tpe", 1, 1);
-        ProbeHub.processStarting(new String[] {"x"});
-        ProbeHub.exitRequested("exit", 0);
-        ProbeHub.kernelEnter("k");
-        ProbeHub.kernelExit("k");
-        assertTrue(events.isEmpty());
+    void eventsCalledDirectlyInsteadOfFromAWovenJdkClassRecordNothing() {
+        // The caller is this test class, not one of the samples that stand in for the woven JDK classes.
+        Events.threadStarted(new Thread("t"));
+        Events.poolCreated(new Object(), "tpe", 1, 1);
+        Events.processStarting(new String[] {"x"});
+        Events.exitRequested("exit", 0);
+        Events.threadWaiting("join");
+        assertTrue(events.isEmpty(), events::toString);
+    }
+
+    @Test
+    void learnerClassEventsWithoutTheTokenRecordNothing() {
+        Events.kernelEnter("k", BootSink.TOKEN + 1);
+        Events.kernelExit("k", 0L);
+        Events.lockAcquired(new Object(), BootSink.TOKEN - 1);
+        Events.lockReleasing(new Object(), 0L);
+        assertTrue(events.isEmpty(), events::toString);
+        Events.kernelEnter("k", BootSink.TOKEN);
+        assertEquals(List.of("enter k"), events);
+    }
+
+    @Test
+    void theSinkIsInstalledOnceAndASecondInstallChangesNothing() throws Exception {
+        List<String> other = new CopyOnWriteArrayList<>();
+        assertFalse(Events.install(BootSink.TOKEN, c -> true, (kind, payload) -> other.add(kind)));
+        Events.threadWaiting("join"); // a caller the second install would have let through
+        Class<?> type = advise(StartSample.class, new ThreadStartTransformer());
+        type.getMethod("start").invoke(type.getConstructor(String.class).newInstance("sample"));
+        assertAll(() -> assertEquals(List.of(), other), () -> assertEquals(List.of("thread sample"), events));
     }
 
     /** Redefines {@code sample} with {@code transformer} and loads it child-first, as a fresh class. */

@@ -74,7 +74,7 @@ class AgentJarIT {
             // relocation, META-INF/versions/24/net/bytebuddy -> META-INF/versions/24/grader/agent/shaded/bytebuddy.
             assertEquals(List.of(), unrelocated, "Byte Buddy entries left at their original path");
             assertTrue(jar.getEntry("grader/agent/shaded/bytebuddy/agent/builder/AgentBuilder.class") != null);
-            assertTrue(jar.getEntry(BootstrapInjection.PROBE_HUB) != null);
+            BootstrapInjection.BOOT_CLASSES.forEach(boot -> assertTrue(jar.getEntry(boot) != null, boot));
 
             Attributes manifest = jar.getManifest().getMainAttributes();
             assertEquals(GraderAgent.class.getName(), manifest.getValue("Premain-Class"));
@@ -98,7 +98,7 @@ class AgentJarIT {
 
         List<String> out = run.stdout().lines().toList();
         assertEquals("agent-problem null", out.get(0), run::toString);
-        assertEquals("probehub-loader null", out.get(1), run::toString);
+        assertEquals("boot-loader null", out.get(1), run::toString);
         assertEquals(fromCache ? "jdk-classes cache" : "jdk-classes byte-buddy: no cache given", out.get(2), run::toString);
 
         assertEquals(1, count(out, "thread-start platform it-platform"), run::toString);

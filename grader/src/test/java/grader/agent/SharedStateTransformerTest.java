@@ -2,7 +2,7 @@ package grader.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.boot.Events;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SharedStateTransformer} applied in-process to a nested sample class (no agent; ProbeHub is an ordinary class
- * here): monitors, synchronized methods, {@code Lock} calls and map updates, in lambdas too, report in order, and the
+ * {@link SharedStateTransformer} applied in-process to a nested sample class (no agent; the boot classes are ordinary
+ * classes here, see {@link BootSink}): monitors, synchronized methods, {@code Lock} calls and map updates, in lambdas too, report in order, and the
  * rewritten code still does what it did.
  */
 class SharedStateTransformerTest {
@@ -27,18 +27,20 @@ class SharedStateTransformerTest {
 
     @BeforeEach
     void recordEvents() {
-        ProbeHub.lockAcquiredSink = l -> events.add("acquired " + simple(l));
-        ProbeHub.lockReleasingSink = l -> events.add("releasing " + simple(l));
-        ProbeHub.mapUpdateSink = m -> events.add("update " + simple(m));
-        ProbeHub.mapUpdatedSink = m -> events.add("updated " + simple(m));
+        BootSink.to((kind, payload) -> {
+            switch (kind) {
+                case Events.LOCK_ACQUIRED -> events.add("acquired " + simple(payload));
+                case Events.LOCK_RELEASING -> events.add("releasing " + simple(payload));
+                case Events.MAP_UPDATE -> events.add("update " + simple(payload));
+                case Events.MAP_UPDATED -> events.add("updated " + simple(payload));
+                default -> events.add(kind);
+            }
+        });
     }
 
     @AfterEach
     void clearSinks() {
-        ProbeHub.lockAcquiredSink = null;
-        ProbeHub.lockReleasingSink = null;
-        ProbeHub.mapUpdateSink = null;
-        ProbeHub.mapUpdatedSink = null;
+        BootSink.to(null);
     }
 
     private static String simple(Object o) {
@@ -77,7 +79,7 @@ class SharedStateTransformerTest {
     }
 
     private static Class<?> rewrite() {
-        return new SharedStateTransformer().transform(new ByteBuddy().redefine(Sample.class),
+        return new SharedStateTransformer(BootSink.TOKEN).transform(new ByteBuddy().redefine(Sample.class),
                         TypeDescription.ForLoadedType.of(Sample.class), Sample.class.getClassLoader(), null, null)
                 .make()
                 .load(Sample.class.getClassLoader(), ClassLoadingStrategy.Default.CHILD_FIRST)

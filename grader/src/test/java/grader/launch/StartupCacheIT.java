@@ -112,7 +112,7 @@ class StartupCacheIT {
         }
         assertEquals(Optional.empty(), StartupCache.at(root).ready(notAnAgent, graderJar));
         Path failed = Files.list(root).findFirst().orElseThrow().resolve(StartupCache.FAILED);
-        assertTrue(Files.readString(failed).contains("holds no grader/agent/boot/ProbeHub.class"), Files.readString(failed));
+        assertTrue(Files.readString(failed).contains("holds no grader/agent/boot/Events.class"), Files.readString(failed));
         FileTime first = Files.getLastModifiedTime(failed);
         assertEquals(Optional.empty(), StartupCache.at(root).ready(notAnAgent, graderJar));
         assertEquals(first, Files.getLastModifiedTime(failed), "tried again");

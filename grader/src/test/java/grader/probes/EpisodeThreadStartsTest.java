@@ -13,14 +13,27 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * How a learner's thread start is counted: by the frames between the learner's call and the start, not by what the
- * learner's code itself runs in. The agent's probe is stood in for by a direct {@link Recorder#threadStarted} call.
+ * learner's code itself runs in. The agent's probe is stood in for by {@link AgentStandIn}, a grader class that calls
+ * {@link Recorder#threadStarted}: learner code that calls the recorder itself records nothing.
  */
 @Timeout(30)
 class EpisodeThreadStartsTest {
 
+    /** Stands in for the agent's sink, the grader's code that calls the recorder. */
+    static final class AgentStandIn {
+        static void threadStarted(Thread t) {
+            Recorder.threadStarted(t);
+        }
+    }
+
     /** The learner's code. */
     static final class Learner {
         static void startOne(Thread t) {
+            AgentStandIn.threadStarted(t);
+        }
+
+        /** Forges a start: calls the recorder itself. */
+        static void recordOne(Thread t) {
             Recorder.threadStarted(t);
         }
 
@@ -28,7 +41,7 @@ class EpisodeThreadStartsTest {
         static void startOneFromAPoolTask(Thread t) {
             ForkJoinPool pool = new ForkJoinPool(1);
             try {
-                pool.submit(() -> Recorder.threadStarted(t)).join();
+                pool.submit(() -> AgentStandIn.threadStarted(t)).join();
             } finally {
                 pool.shutdown();
             }
@@ -56,6 +69,18 @@ class EpisodeThreadStartsTest {
         }
         assertEquals(2L, counters.get("thread-api-starts"), counters::toString);
         assertEquals(null, counters.get("executor-starts"), counters::toString);
+    }
+
+    @Test
+    void theLearnersOwnCallOfTheRecorderRecordsNothing() {
+        Map<String, Long> counters;
+        try (Episode episode = Episode.begin("threads", "test", "download", 1, "none", 0).watchThreadApi(Duration.ofSeconds(1))) {
+            Learner.recordOne(new Thread(() -> {}, "forged"));
+            Learner.startOne(new Thread(() -> {}, "direct"));
+            episode.returned();
+            counters = episode.evidence().counters();
+        }
+        assertEquals(1L, counters.get("thread-api-starts"), counters::toString);
     }
 
     @Test

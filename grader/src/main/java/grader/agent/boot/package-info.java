@@ -1,2 +1,4 @@
-/** The agent's bootstrap-visible half: {@link grader.agent.boot.ProbeHub}, which uses java.base types only. */
+/** The agent's bootstrap-visible half, java.base types only: {@link grader.agent.boot.Events} (evidence, recorded only
+ *  from the agent's own call sites), {@link grader.agent.boot.Guards} (refusals) and {@link grader.agent.boot.StandIns}
+ *  (learner lock and map calls). */
 package grader.agent.boot;

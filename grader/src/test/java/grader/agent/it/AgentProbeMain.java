@@ -1,6 +1,7 @@
 package grader.agent.it;
 
-import grader.agent.boot.ProbeHub;
+import grader.agent.EventTap;
+import grader.agent.boot.Events;
 import grader.probes.ExitWitness;
 import grader.probes.Recorder;
 import java.io.IOException;
@@ -12,12 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.ObjIntConsumer;
 
 /**
- * The child JVM of {@code AgentJarIT}, started with {@code -javaagent:grader-agent.jar=kernels=...}. It wraps the
- * agent's sinks in {@link ProbeHub} to trace every event (one line each, printed at the end), does one of each thing
+ * The child JVM of {@code AgentJarIT}, started with {@code -javaagent:grader-agent.jar=kernels=...}. It listens to
+ * the agent's events ({@link EventTap}) to trace every event (one line each, printed at the end), does one of each thing
  * the agent must see, then exits with 3 from a {@code System.exit} whose shutdown hook halts with 4. The exit and
  * halt lines come through {@link Recorder} and {@link ExitWitness}, the path the grader's fork uses.
  */
@@ -28,7 +27,7 @@ public final class AgentProbeMain {
 
     public static void main(String[] args) throws Exception {
         System.out.println("agent-problem " + Recorder.agentProblem());
-        System.out.println("probehub-loader " + ProbeHub.class.getClassLoader());
+        System.out.println("boot-loader " + Events.class.getClassLoader());
         System.out.println("jdk-classes " + System.getProperty("grader.agent.jdk-classes"));
         trace();
 
@@ -82,36 +81,25 @@ public final class AgentProbeMain {
         System.exit(3);
     }
 
-    /** Wraps each sink the agent installed, so every event is traced and still reaches the agent. */
+    /** Traces every event the agent records, as it records it. */
     private static void trace() {
-        Consumer<Thread> threads = ProbeHub.threadSink;
-        ProbeHub.threadSink = t -> {
-            TRACE.add("thread-start " + (t.isVirtual() ? "virtual " : "platform ") + t.getName());
-            threads.accept(t);
-        };
-        Consumer<Object[]> pools = ProbeHub.poolSink;
-        ProbeHub.poolSink = p -> {
-            TRACE.add("pool " + p[1] + " " + p[2] + " " + p[3] + " " + p[0].getClass().getSimpleName());
-            pools.accept(p);
-        };
-        Consumer<String[]> processes = ProbeHub.processSink;
-        ProbeHub.processSink = c -> {
-            TRACE.add("process " + String.join(" ", c));
-            processes.accept(c);
-        };
-        Consumer<String> enter = ProbeHub.kernelEnterSink;
-        ProbeHub.kernelEnterSink = k -> {
-            TRACE.add("kernel-enter " + k);
-            enter.accept(k);
-        };
-        Consumer<String> exit = ProbeHub.kernelExitSink;
-        ProbeHub.kernelExitSink = k -> {
-            TRACE.add("kernel-exit " + k);
-            exit.accept(k);
-        };
-        ObjIntConsumer<String> exits = ProbeHub.exitSink;
-        if (exits == null) {
-            TRACE.add("no exit sink");
-        }
+        EventTap.listen((kind, payload) -> {
+            switch (kind) {
+                case Events.THREAD -> {
+                    Thread t = (Thread) payload;
+                    TRACE.add("thread-start " + (t.isVirtual() ? "virtual " : "platform ") + t.getName());
+                }
+                case Events.POOL -> {
+                    Object[] p = (Object[]) payload;
+                    TRACE.add("pool " + p[1] + " " + p[2] + " " + p[3] + " " + p[0].getClass().getSimpleName());
+                }
+                case Events.PROCESS -> TRACE.add("process " + String.join(" ", (String[]) payload));
+                case Events.KERNEL_ENTER -> TRACE.add("kernel-enter " + payload);
+                case Events.KERNEL_EXIT -> TRACE.add("kernel-exit " + payload);
+                default -> {
+                    // not traced
+                }
+            }
+        });
     }
 }

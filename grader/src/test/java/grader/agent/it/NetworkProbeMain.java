@@ -63,8 +63,8 @@ public final class NetworkProbeMain {
                     }
                 });
             }
-            // Code that reached the agent's bootstrap class can't reopen the network: the agent sealed the switch.
-            grader.agent.boot.ProbeHub.loopbackOnly(false);
+            // Code that reached the agent's bootstrap classes can't reopen the network: the agent sealed its guards.
+            grader.agent.boot.Guards.configure(-1, -1, false, null);
             attempt("name-lookup", () -> InetAddress.getByName("grader-network-test.invalid"));
         }
         System.out.println("recorded " + Recorder.limitReached());
