@@ -72,7 +72,7 @@ class JdkTargetsTest {
     @Test
     void everyTransformedTypeIsListedForPreloading() {
         assertEquals(List.of("java.lang.Thread", "java.lang.VirtualThread", "java.util.concurrent.ThreadPoolExecutor",
-                "java.util.concurrent.ForkJoinPool", "java.lang.ProcessImpl", "java.lang.Runtime", "sun.nio.ch.Net",
+                "java.util.concurrent.ForkJoinPool", "java.lang.ProcessImpl", "java.lang.ProcessHandleImpl", "java.lang.Runtime", "sun.nio.ch.Net",
                 "sun.nio.ch.DatagramChannelImpl", "java.net.InetAddress", "java.lang.Class", "java.lang.ClassLoader"),
                 GraderAgent.JDK_TYPES);
     }
