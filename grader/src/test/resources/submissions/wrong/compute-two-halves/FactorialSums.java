@@ -1,42 +1,9 @@
 // Wrong (too-few-threads): the work split in two halves on two platform threads, on a JVM with more cores;
 // issue 11, class 1.
-package course.compute;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.List;
 
-public final class FactorialSums {
-
-    private FactorialSums() {
-    }
-
-    /**
-     * Given: the grader watches calls to this method. Do not change it, and do not copy its
-     * body elsewhere; call it.
-     *
-     * <p>Returns the sum of {@code i!} for {@code 0 <= i < n}, computed sequentially on the
-     * calling thread: {@code 0! = 1}, so {@code n = 0} gives 0, {@code n = 1} gives 1,
-     * {@code n = 2} gives 2 and {@code n = 5} gives 34 (1 + 1 + 2 + 6 + 24). It is Python's
-     * {@code sum(math.factorial(i) for i in range(n))}.
-     *
-     * @param n how many factorials to add, from {@code 0!} to {@code (n - 1)!}; not negative
-     * @return the sum of {@code i!} for {@code 0 <= i < n}
-     * @throws IllegalArgumentException if {@code n} is negative
-     */
-    public static BigInteger sumOfFactorials(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("n must not be negative, was " + n);
-        }
-        BigInteger sum = BigInteger.ZERO;
-        BigInteger factorial = BigInteger.ONE; // i! for the current i, starting at 0! = 1
-        for (int i = 0; i < n; i++) {
-            sum = sum.add(factorial);
-            factorial = factorial.multiply(BigInteger.valueOf(i + 1));
-        }
-        return sum;
-    }
-
+class FactorialSums {
     public static List<BigInteger> computeAll(List<Integer> ns) {
         List<Integer> values = List.copyOf(ns);
         for (int n : values) {

@@ -1,14 +1,9 @@
 // Wrong (pool-size-off-limit): a pool of maxWorkers + 3 follows maxWorkers but breaks it; issue 11, class 6.
-package course.fetch;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -17,20 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/**
- * Reference solution of exercise {@code fetch}: a fixed pool of {@code maxWorkers} platform
- * threads, the direct translation of Python's {@code ThreadPoolExecutor(max_workers=...)}.
- * The contract is in the stub's Javadoc ({@code exercises/.../course/fetch/StatusFetcher.java}).
- */
-public final class StatusFetcher {
-
-    private StatusFetcher() {
-    }
-
-    /**
-     * Fetches the HTTP status of every URL with at most {@code maxWorkers} requests in flight;
-     * {@code -1} for a request that failed or timed out. See the stub for the full contract.
-     */
+class StatusFetcher {
     public static List<Integer> fetchAll(HttpClient client, List<URI> urls, int maxWorkers, Duration timeout) {
         Objects.requireNonNull(client, "client");
         List<URI> targets = List.copyOf(Objects.requireNonNull(urls, "urls")); // also rejects null elements

@@ -1,14 +1,9 @@
-// Wrong (caller-does-work): the pool fetches all but the last URL and the caller fetches it; issue 11, class 4.
-package course.fetch;
+// Wrong (pool-never-grows): a ThreadPoolExecutor of core size 0 and an unbounded queue runs one worker; issue 11, class 4.
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -17,20 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/**
- * Reference solution of exercise {@code fetch}: a fixed pool of {@code maxWorkers} platform
- * threads, the direct translation of Python's {@code ThreadPoolExecutor(max_workers=...)}.
- * The contract is in the stub's Javadoc ({@code exercises/.../course/fetch/StatusFetcher.java}).
- */
-public final class StatusFetcher {
-
-    private StatusFetcher() {
-    }
-
-    /**
-     * Fetches the HTTP status of every URL with at most {@code maxWorkers} requests in flight;
-     * {@code -1} for a request that failed or timed out. See the stub for the full contract.
-     */
+class StatusFetcher {
     public static List<Integer> fetchAll(HttpClient client, List<URI> urls, int maxWorkers, Duration timeout) {
         Objects.requireNonNull(client, "client");
         List<URI> targets = List.copyOf(Objects.requireNonNull(urls, "urls")); // also rejects null elements
@@ -51,18 +33,13 @@ public final class StatusFetcher {
         }
         // Requests wait on the network, not on the CPU: maxWorkers threads keep maxWorkers
         // requests in flight. Closing the pool (end of the try) waits until its threads end.
-        try (ExecutorService pool = Executors.newFixedThreadPool(maxWorkers)) {
-            // the mistake: the pool takes all but the last URL, and the caller fetches that one itself
-            List<Future<Integer>> futures = new ArrayList<>(targets.size());
-            for (Callable<Integer> task : tasks.subList(0, tasks.size() - 1)) {
-                futures.add(pool.submit(task));
-            }
-            int last = statusOf(client, targets.get(targets.size() - 1), timeout);
+        // the mistake: core size 0 with an unbounded queue keeps one worker, whatever maxWorkers is
+        try (ExecutorService pool = new java.util.concurrent.ThreadPoolExecutor(0, maxWorkers, 60, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>())) {
             List<Integer> statuses = new ArrayList<>(targets.size());
-            for (Future<Integer> done : futures) {
+            for (Future<Integer> done : pool.invokeAll(tasks)) { // submits all, then waits for all
                 statuses.add(done.get());
             }
-            statuses.add(last);
             return statuses;
         } catch (InterruptedException e) {
             // invokeAll has cancelled the tasks still running; keep the caller's interrupt.
