@@ -310,7 +310,9 @@ public final class ModelRules {
         }
         // Threads that do part of the work while the caller does the rest: the caller's share is not bounded by the
         // pool, and the caller is not free to collect results. Asynchronous sends are all made by the caller: not this.
-        if (CALLER_SHARES_WITH.contains(observed) && e.asyncCalls() == 0 && e.callsOn(ThreadKind.CALLER) > 0
+        // Nor where the watched calls are reads of shared input (the lock exercise counts each line read): a caller
+        // that reads lines to split them among the workers (the reference solution does) does none of the counting.
+        if (CALLER_SHARES_WITH.contains(observed) && !spec.sharedState() && e.asyncCalls() == 0 && e.callsOn(ThreadKind.CALLER) > 0
                 && e.callsOn(ThreadKind.CALLER) < e.calls()) {
             return new Judged(observed, VerdictId.CALLER_DOES_WORK.id(), "Your own thread \"" + e.callerThread() + "\" made "
                     + e.callsOn(ThreadKind.CALLER) + " of the " + count(e.calls(), e.callLabel()) + " itself, while "

@@ -52,6 +52,13 @@ class GreyZoneRulesTest {
     }
 
     @Test
+    void aLockCallerThatReadsLinesToSplitThemDoesNoneOfTheCounting() {
+        // The lock exercise records every line read; the reference solution's caller reads 48 to hand them out.
+        ModelVerdict v = judge(ModelRulesTest.LOCK, ModelRulesTest.lockWorkers().on("caller", 48).threads(7));
+        assertAll(() -> assertEquals(VerdictId.FIXED_POOL, v.model()), () -> assertEquals(List.of(), v.flawIds(), v.summary()));
+    }
+
+    @Test
     void aPoolWithCoreSizeZeroAndOneWorkerNeverGrows() {
         ModelVerdict v = judge(FETCH, EvidenceBuilder.fetch(3).on("pool-worker", 12).pool("tpe", 0, 3, true).threads(1).starts(1, 0)
                 .peak(1, false));
