@@ -53,8 +53,8 @@ class GreyZoneRulesTest {
 
     @Test
     void aLockCallerThatReadsLinesToSplitThemDoesNoneOfTheCounting() {
-        // The lock exercise records every line read; the reference solution's caller reads 48 to hand them out.
-        ModelVerdict v = judge(ModelRulesTest.LOCK, ModelRulesTest.lockWorkers().on("caller", 48).threads(7));
+        // The lock exercise records every line read; the reference solution's caller reads some to hand them out.
+        ModelVerdict v = judge(ModelRulesTest.LOCK, ModelRulesTest.lockWorkers().on("caller", 12).threads(7).peak(6, true));
         assertAll(() -> assertEquals(VerdictId.FIXED_POOL, v.model()), () -> assertEquals(List.of(), v.flawIds(), v.summary()));
     }
 
