@@ -24,7 +24,7 @@ final class Diagnosis implements Runnable {
     /** The report-entry key that tells the grader the running test ignored the interrupt: end this JVM now. */
     static final String DEAF_KEY = "grader.deaf";
     static final java.time.Duration PROGRESS_WINDOW = java.time.Duration.ofSeconds(1);
-    static final java.time.Duration DEAF_AFTER = java.time.Duration.ofSeconds(2);
+    static final java.time.Duration DEAF_AFTER = java.time.Duration.ofSeconds(3);
     /** Processor time that counts as work in one window: more than a woken-up sleeper or a lock's spin uses. */
     static final long MIN_WORK_NANOS = 5_000_000L;
 
@@ -106,7 +106,9 @@ final class Diagnosis implements Runnable {
             long elapsed = now - r.startNanos();
             Budgets.Budget budget = r.budget();
             if (interruptedAt != 0) {
-                if (!deafSent && now - interruptedAt >= DEAF_AFTER.toNanos()) {
+                // A test that ended at the interrupt may take a while to unwind and report on a busy machine: the wait
+                // before calling it deaf grows with the load, as the budgets do (it bounds a cost, never a verdict).
+                if (!deafSent && now - interruptedAt >= DEAF_AFTER.toNanos() * Budgets.loadScale()) {
                     deafSent = true;
                     channel.send(ForkEvent.entry(r.test().getUniqueId(), DEAF_KEY, r.timedOut().get()));
                 }
