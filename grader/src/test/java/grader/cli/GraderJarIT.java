@@ -51,10 +51,10 @@ class GraderJarIT {
                 () -> assertTrue(r.out().contains("Not implemented yet"), r.out()),
                 () -> assertTrue(r.out().strip().endsWith("Not full marks yet: fetch 0/15 (report: " + reports.resolve("report.json") + ")"),
                         "the last line says which exercises and where the report is: " + r.out()),
-                () -> assertEquals(1, report.get("schemaVersion").asInt()),
+                () -> assertEquals(2, report.get("schemaVersion").asInt()),
                 () -> assertEquals("fetch", fetch.get("id").asText()),
                 () -> assertEquals(0.0, fetch.get("score").asDouble()),
-                () -> assertEquals("not-implemented", fetch.get("verdict").get("id").asText()),
+                () -> assertEquals("not-implemented", fetch.get("verdict").get("flaws").get(0).get("id").asText()),
                 () -> assertTrue(fetch.get("tests").size() >= 7, "public tests and model checks are all listed"),
                 () -> assertTrue(report.get("environment").get("hiddenTests").isBoolean()));
     }
