@@ -372,7 +372,7 @@ public final class ModelRules {
      * Child processes are the right model (the {@code processes} exercise): checks that they are killed, drained,
      * bounded and gone at return, from the counters its check records (absent elsewhere, so other exercises are
      * unaffected). A call that never returned is judged by what was alive then: a child blocked on its output
-     * pipe, or a child that never ends.
+     * pipe, a child that got the polite stop (SIGTERM) and ignored it, or a child never stopped at all.
      */
     static Optional<Judged> isolationRules(Evidence e, Judged judged) {
         // A thread waiting for a child says more than the caller waiting for that thread: it comes first.
@@ -394,6 +394,16 @@ public final class ModelRules {
                     + " bytes stopped after writing " + e.counter("stuck-flood-written") + " (a full pipe) and stayed alive." + waiting,
                     waitSite, e));
         }
+        // Before no-kill: a runner that sent the polite stop did try to kill; what it lacks is the kill no child can ignore.
+        if (e.counter("runall-stuck") > 0 && e.counter("stuck-ignored-term") > 0) {
+            long ignored = e.counter("stuck-ignored-term");
+            return Optional.of(new Judged(judged.model(), VerdictId.POLITE_KILL_ONLY.id(), "Your method never returned: "
+                    + count((int) ignored, "child process that never ends was", "child processes that never end were")
+                    + " sent only the polite stop (SIGTERM, what Process.destroy() sends), ignored it (a shutdown hook that"
+                    + " never returns), and " + (ignored == 1 ? "was" : "were") + " still alive long after the timeout, "
+                    + count((int) e.counter("stuck-children-alive"), "child process", "child processes") + " alive in all." + waiting,
+                    waitSite, e));
+        }
         if (e.counter("runall-stuck") > 0 && e.counter("stuck-sleepers") > 0) {
             long alive = e.counter("stuck-children-alive");
             return Optional.of(new Judged(judged.model(), "no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
@@ -407,6 +417,14 @@ public final class ModelRules {
         if (e.counter("hold-target") > 0 && e.counter("hold-reached") == 0 && e.counter("children-peak") < Math.min(e.limit(), e.tasks())) {
             return Optional.of(new Judged(judged.model(), "under-limit", "At most " + e.counter("children-peak") + " child JVMs ran at once, but "
                     + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e));
+        }
+        // Before leaked-processes: children left alive because they ignored the polite stop have a truer name.
+        if (e.counter("children-alive-at-return") > 0 && e.counter("alive-after-polite-stop") > 0) {
+            long ignored = e.counter("alive-after-polite-stop");
+            return Optional.of(new Judged(judged.model(), VerdictId.POLITE_KILL_ONLY.id(), judged.summary() + " But "
+                    + count((int) ignored, "child process that never ends was", "child processes that never end were")
+                    + " sent only the polite stop (SIGTERM, what Process.destroy() sends), ignored it (a shutdown hook that never"
+                    + " returns), and " + (ignored == 1 ? "was" : "were") + " still alive when your method returned.", judged.site(), e));
         }
         if (e.counter("children-alive-at-return") > 0) {
             return Optional.of(new Judged(judged.model(), "leaked-processes", judged.summary() + " But " + count((int) e.counter("children-alive-at-return"),
@@ -527,10 +545,33 @@ public final class ModelRules {
                 + ", up to " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").";
     }
 
-    private static String shortCommand(List<String> command) {
+    /** The options of {@code java} whose next argument is a class path. */
+    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
+
+    /**
+     * {@return a child's command line in the learner's terms} The program by its file name ({@code java}, not the
+     * path of the grader's JDK), a class path as {@code (class path)} (it names the grader's own jars), a main class of
+     * the grader's (the jobs the checks hand out) as {@code (the job's main class)}, and any other very long argument
+     * shortened: the sentence is read by learners, and the grader's paths and jar names are none of theirs.
+     */
+    static String shortCommand(List<String> command) {
         List<String> shown = new ArrayList<>();
-        for (String arg : command) {
-            shown.add(arg.length() > 60 ? arg.substring(0, 25) + "..." + arg.substring(arg.length() - 25) : arg);
+        boolean classPathNext = false;
+        for (int i = 0; i < command.size(); i++) {
+            String arg = command.get(i);
+            if (i == 0) {
+                int slash = Math.max(arg.lastIndexOf('/'), arg.lastIndexOf('\\'));
+                shown.add(arg.substring(slash + 1));
+            } else if (classPathNext) {
+                shown.add("(class path)");
+            } else if (arg.startsWith("-javaagent:") || arg.startsWith("-Xbootclasspath")) {
+                shown.add("(grader option)");
+            } else if (arg.startsWith("grader.")) {
+                shown.add("(the job's main class)");
+            } else {
+                shown.add(arg.length() > 60 ? arg.substring(0, 25) + "..." + arg.substring(arg.length() - 25) : arg);
+            }
+            classPathNext = i > 0 && CLASS_PATH_OPTIONS.contains(arg);
         }
         return String.join(" ", shown);
     }

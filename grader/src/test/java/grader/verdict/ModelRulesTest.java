@@ -88,6 +88,18 @@ class ModelRulesTest {
     }
 
     @Test
+    void theChildsCommandIsShownInTheLearnersTermsWithoutTheGradersPathsOrJars() {
+        String shown = ModelRules.shortCommand(List.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java", "-cp",
+                "/tmp/grader-work/grader-agent.jar:/tmp/grader-work/grader.jar:/tmp/submission/classes", "grader.probes.ChildJob",
+                "hold", "40123", "0"));
+        assertEquals("java -cp (class path) (the job's main class) hold 40123 0", shown);
+        assertEquals("curl -s http://127.0.0.1/ok/1", ModelRules.shortCommand(List.of("curl", "-s", "http://127.0.0.1/ok/1")),
+                "a URL is an argument, not a path to hide");
+        assertEquals("java --class-path (class path) course.processes.Worker",
+                ModelRules.shortCommand(List.of("java", "--class-path", "a.jar:b.jar", "course.processes.Worker")));
+    }
+
+    @Test
     void commonPoolWorkersAreTheCommonPoolRightForComputeWrongForFetch() {
         ModelVerdict fetch = judge(FETCH, EvidenceBuilder.fetch(3).on("common-pool", 8).on("caller", 4).peak(6, true).threads(6));
         ModelVerdict compute = judge(COMPUTE, EvidenceBuilder.compute(6).on("common-pool", 40).on("caller", 8).threads(6));
