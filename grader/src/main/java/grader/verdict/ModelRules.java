@@ -400,8 +400,9 @@ public final class ModelRules {
             return Optional.of(new Judged(judged.model(), VerdictId.POLITE_KILL_ONLY.id(), "Your method never returned: "
                     + count((int) ignored, "child process that never ends was", "child processes that never end were")
                     + " sent only the polite stop (SIGTERM, what Process.destroy() sends), ignored it (a shutdown hook that"
-                    + " never returns), and " + (ignored == 1 ? "was" : "were") + " still alive long after the timeout, "
-                    + count((int) e.counter("stuck-children-alive"), "child process", "child processes") + " alive in all." + waiting,
+                    + " never returns), and " + (ignored == 1 ? "was" : "were") + " still alive long after the timeout"
+                    + (e.counter("stuck-children-alive") > ignored ? " (" + count((int) e.counter("stuck-children-alive"), "child process",
+                            "child processes") + " alive in all)" : "") + "." + waiting,
                     waitSite, e));
         }
         if (e.counter("runall-stuck") > 0 && e.counter("stuck-sleepers") > 0) {
