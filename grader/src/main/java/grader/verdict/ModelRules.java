@@ -144,22 +144,23 @@ public final class ModelRules {
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on the common ForkJoinPool: "
                             + e.callsOn(ThreadKind.COMMON_POOL) + " on its workers and " + e.callsOn(ThreadKind.CALLER)
                             + " on the caller, " + count(e.distinctThreads(), "thread") + " in all, at most "
-                            + e.peakOverlap() + " at once (" + e.availableProcessors() + " processors).",
+                            + e.peakOverlap() + " at once." + processorsNote(e.availableProcessors()),
                     Evidence::callSite),
             new Rule("fork-join-pool", "watched calls ran on a ForkJoinPool the learner created",
                     (e, s) -> e.callsOn(ThreadKind.FORK_JOIN_POOL) > 0,
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on your ForkJoinPool"
-                            + poolSizes(e, "fjp") + " (" + e.distinctThreads() + " of them did work), at most "
-                            + e.peakOverlap() + " at once.",
+                            + poolSizes(e, "fjp") + " (" + whoWorked(e) + "), at most "
+                            + e.peakOverlap() + " at once." + processorsNote(e.availableProcessors()),
                     e -> firstPool(e, "fjp").map(Evidence.PoolSeen::site).orElse(e.callSite())),
             new Rule("fixed-pool", "watched calls ran on pool workers or the learner's platform threads",
                     (e, s) -> e.callsOn(ThreadKind.POOL_WORKER) > 0 || e.callsOn(ThreadKind.PLATFORM) > 0,
                     // Platform threads the code started itself are no pool: the sentence says which it was.
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on "
                             + (firstPool(e, "tpe").isPresent() || e.callsOn(ThreadKind.POOL_WORKER) > 0
-                                    ? "a pool" + poolSizes(e, "tpe") + " (" + e.distinctThreads() + " of them did work)"
+                                    ? "a pool" + poolSizes(e, "tpe") + " (" + whoWorked(e) + ")"
                                     : count(e.platformStarts(), "platform thread") + " your code started")
-                            + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").",
+                            + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ")."
+                            + (e.limitName().startsWith("availableProcessors") ? processorsNote(e.availableProcessors()) : ""),
                     e -> firstPool(e, "tpe").map(Evidence.PoolSeen::site).orElse(e.startSite())),
             new Rule("unknown", "the threads that did the work are of no kind the grader knows",
                     (e, s) -> true,
@@ -329,12 +330,12 @@ public final class ModelRules {
                 return new Judged(observed, VerdictId.TOO_FEW_THREADS.id(), "Your code started " + count(started, "platform thread")
                         + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores + ": at most "
                         + started + " of the " + cores + " cores can work at once, and the other " + (cores - started)
-                        + " sit idle.", e.startSite() != null ? e.startSite() : e.callSite(), e);
+                        + " sit idle." + processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
             }
             if (started > cores + 1) {
                 return new Judged(observed, VerdictId.POOL_SIZE_OFF_CORES.id(), "Your code started " + count(started, "platform thread")
                         + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores
-                        + ": the threads beyond the cores only take turns on them.", e.startSite() != null ? e.startSite() : e.callSite(), e);
+                        + ": the threads beyond the cores only take turns on them." + processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
             }
         }
         // The model is right; now check that it is used within its bounds and cleaned up.
@@ -531,6 +532,26 @@ public final class ModelRules {
         List<String> sizes = e.pools().stream().filter(p -> p.kind().equals(kind))
                 .map(p -> p.max() == Integer.MAX_VALUE ? "unbounded" : String.valueOf(p.max())).toList();
         return sizes.isEmpty() ? "" : " of " + String.join(", ", sizes) + " threads";
+    }
+
+    /**
+     * "6 of them did work, and your own thread "main" made 48 of the calls": the caller is counted apart from the pool's
+     * threads, so that the number of threads that did work never reads as more than the pool has.
+     */
+    private static String whoWorked(Evidence e) {
+        int byCaller = e.callsOn(ThreadKind.CALLER);
+        int others = e.distinctThreads() - (byCaller > 0 ? 1 : 0);
+        return others + " of them did work" + (byCaller == 0 ? ""
+                : ", and your own thread \"" + e.callerThread() + "\" made " + byCaller + " of the " + plural(e.callLabel()));
+    }
+
+    /**
+     * Why a sentence's processors are not the machine's cores: the grader fixes the test JVM's availableProcessors()
+     * ({@code -XX:ActiveProcessorCount}) so that a pool sized to the cores has the same size on every machine.
+     */
+    static String processorsNote(int processors) {
+        return " (The test JVM reports " + processors + " processors on any machine, so that the counts compare from one machine to the next;"
+                + " how many calls run at the very same moment also depends on the machine's own cores.)";
     }
 
     private static String poolNote(Evidence e) {
