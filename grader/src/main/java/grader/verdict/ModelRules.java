@@ -144,7 +144,10 @@ public final class ModelRules {
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on the common ForkJoinPool: "
                             + e.callsOn(ThreadKind.COMMON_POOL) + " on its workers and " + e.callsOn(ThreadKind.CALLER)
                             + " on the caller, " + count(e.distinctThreads(), "thread") + " in all, at most "
-                            + e.peakOverlap() + " at once." + processorsNote(e.availableProcessors()),
+                            + e.peakOverlap() + " at once"
+                            // The bound the exercise gave is what the common pool ignores: it is sized by the cores.
+                            + (e.limitName().startsWith("availableProcessors") ? "." : " (" + e.limitName() + " = " + e.limit()
+                                    + ": the common pool ignores it).") + processorsNote(e.availableProcessors()),
                     Evidence::callSite),
             new Rule("fork-join-pool", "watched calls ran on a ForkJoinPool the learner created",
                     (e, s) -> e.callsOn(ThreadKind.FORK_JOIN_POOL) > 0,
