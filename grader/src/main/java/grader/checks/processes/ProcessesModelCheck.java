@@ -1,5 +1,6 @@
 package grader.checks.processes;
 
+import grader.values.Counts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -183,17 +184,17 @@ class ProcessesModelCheck {
             if (!returned) {
                 diagnose(episode, hub, call);
             } else {
-                episode.count("children-alive-at-return", call.aliveAtReturn());
+                episode.count(Counts.ChildProcesses.ALIVE_AT_RETURN, call.aliveAtReturn());
                 // A child that got the polite stop, said so, and is still alive: it ignores SIGTERM.
-                episode.count("alive-after-polite-stop", hub.children().stream().filter(c -> c.termed() && c.alive()).count());
+                episode.count(Counts.ChildProcesses.ALIVE_AFTER_POLITE_STOP, hub.children().stream().filter(c -> c.termed() && c.alive()).count());
             }
         } finally {
-            episode.count("children-peak", hub.peak());
-            episode.count("jobs-in-process", hub.inProcess());
-            episode.count("jobs-reported", hub.children().size());
+            episode.count(Counts.ChildProcesses.PEAK, hub.peak());
+            episode.count(Counts.ChildProcesses.JOBS_IN_PROCESS, hub.inProcess());
+            episode.count(Counts.ChildProcesses.JOBS_REPORTED, hub.children().size());
             if (hub.hold() != null) {
-                episode.count("hold-target", hub.hold().target());
-                episode.count("hold-reached", hub.hold().reached() ? 1 : 0);
+                episode.count(Counts.ChildProcesses.HOLD_TARGET, hub.hold().target());
+                episode.count(Counts.ChildProcesses.HOLD_REACHED, hub.hold().reached() ? 1 : 0);
             }
             if (!returned || conclusive == null || conclusive.test(hub)) {
                 EvidenceReport.publish(reporter, episode);
@@ -210,21 +211,21 @@ class ProcessesModelCheck {
 
     /** The call is stuck: which children are alive, how far a flood got, and where the learner's threads wait. */
     private static void diagnose(Episode episode, JobHub hub, GuardedCall call) {
-        episode.count("runall-stuck", 1);
-        episode.count("stuck-children-alive", call.newChildrenAlive());
+        episode.count(Counts.ChildProcesses.RUN_ALL_STUCK, 1);
+        episode.count(Counts.ChildProcesses.STUCK_CHILDREN_ALIVE, call.newChildrenAlive());
         for (JobHub.Child c : hub.children()) {
             if (!c.alive() || c.finished()) {
                 continue;
             }
             if ("flood".equals(c.mode()) && c.written() < c.total()) {
-                episode.count("stuck-flooders", 1);
-                episode.atLeast("stuck-flood-written", c.written());
-                episode.atLeast("stuck-flood-total", c.total());
+                episode.count(Counts.ChildProcesses.STUCK_FLOODERS, 1);
+                episode.atLeast(Counts.ChildProcesses.STUCK_FLOOD_WRITTEN, c.written());
+                episode.atLeast(Counts.ChildProcesses.STUCK_FLOOD_TOTAL, c.total());
             } else if ("sleep".equals(c.mode()) || ("stubborn".equals(c.mode()) && !c.termed())) {
                 // A stubborn job never sent the polite stop is a job never stopped at all.
-                episode.count("stuck-sleepers", 1);
+                episode.count(Counts.ChildProcesses.STUCK_SLEEPERS, 1);
             } else if ("stubborn".equals(c.mode())) {
-                episode.count("stuck-ignored-term", 1);
+                episode.count(Counts.ChildProcesses.STUCK_IGNORED_TERM, 1);
             }
         }
         episode.recordWaits();
@@ -250,8 +251,8 @@ class ProcessesModelCheck {
                 reading++;
             }
         }
-        episode.count("stuck-in-waitFor", inWaitFor);
+        episode.count(Counts.ChildProcesses.STUCK_IN_WAIT_FOR, inWaitFor);
         // A platform thread of yours reading a child's output means the pipe is being drained: not a pipe deadlock.
-        episode.count("stuck-reading-output", reading);
+        episode.count(Counts.ChildProcesses.STUCK_READING_OUTPUT, reading);
     }
 }
