@@ -1,4 +1,4 @@
-// Wrong (flaw crawl-in-batches): the URLs are cut into batches of maxInFlight, each batch goes out
+// Wrong (flaw in-batches): the URLs are cut into batches of maxInFlight, each batch goes out
 // on virtual threads and is joined (invokeAll) before the next one starts. The cap holds and is
 // reached, so the peak in flight looks like a Semaphore's; but once one response is in, its permit
 // stays unused until the slowest request of the batch has answered: one slow URL stalls the crawl.
