@@ -6,7 +6,6 @@ import course.crawl.Crawler;
 import grader.checks.EvidenceReport;
 import grader.probes.Episode;
 import grader.probes.ProbingHttpClient;
-import grader.probes.Rendezvous;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +41,9 @@ class CrawlModelCheck {
     /** Only the failing path ever waits this long: a capped solution opens the rendezvous at once. */
     static final Duration FALLBACK = Duration.ofSeconds(5);
     /**
-     * The most each wait of the sliding-window probe lasts. A safety net only: when it runs out the probe decides
-     * nothing (no flaw), so a loaded machine can cost a verdict's detail, never give a wrong one.
+     * The most each wait of the sliding-window probe lasts, the first wave's gathering after the rendezvous gave up
+     * included (so a solution that stays below the cap waits this much longer). A safety net only: when it runs out
+     * the probe decides nothing (no flaw), so a loaded machine can cost a verdict's detail, never give a wrong one.
      */
     static final Duration SAFETY_NET = Duration.ofSeconds(10);
 
@@ -63,9 +63,8 @@ class CrawlModelCheck {
         try (ProbingHttpClient client = ProbingHttpClient.create();
              Episode episode = Episode.begin("crawl", String.format("%,d requests, maxInFlight = %d", urls, maxInFlight),
                      "request", urls, "maxInFlight", maxInFlight)) {
-            Rendezvous rendezvous = new Rendezvous(maxInFlight, FALLBACK, episode::recordWaits);
-            episode.reportRendezvous(rendezvous);
-            SlidingWindowProbe window = new SlidingWindowProbe(maxInFlight, urls, rendezvous, episode, SAFETY_NET);
+            SlidingWindowProbe window = new SlidingWindowProbe(maxInFlight, urls, episode, FALLBACK, SAFETY_NET);
+            episode.reportRendezvous(window.rendezvous());
             try (HoldingServer server = HoldingServer.start(maxInFlight, window)) {
                 List<URI> targets = server.okUrls(urls);
                 window.start();

@@ -15,9 +15,9 @@ import java.util.function.BooleanSupplier;
  * for the next at once) from batches (the URLs cut into groups of {@code maxInFlight}, each group joined before the
  * next is sent). Both reach the cap, so the peak cannot tell them apart; what happens after one response can.
  *
- * <p>The server calls {@link #hold()} for every request. Once the {@link Rendezvous} has seen the first
- * {@code limit} requests in flight together (the <em>first wave</em>), their responses stay held here, and the probe
- * lets them through one at a time. After each one it waits for one of two things, both decided by counts and thread
+ * <p>The server calls {@link #hold()} for every request. The first {@code limit} requests (the <em>first wave</em>)
+ * wait at a {@link Rendezvous} until they are all in flight together, and then stay held here; once all of them are,
+ * the probe lets them through one at a time. After each one it waits for one of two things, both decided by counts and thread
  * states:
  * <ul>
  *   <li>a request beyond the first wave arrives while some of the first wave are still held: the window slid;</li>
@@ -57,6 +57,7 @@ final class SlidingWindowProbe {
     private volatile int released;
     private volatile boolean open;
     private volatile boolean probing;
+    private volatile boolean gaveUp;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile Outcome outcome = Outcome.UNDECIDED;
     private volatile int quietRounds;
@@ -68,14 +69,17 @@ final class SlidingWindowProbe {
     /**
      * @param limit      the cap, and so the first wave's size
      * @param urls       how many URLs the learner is given
-     * @param rendezvous the hold that gathers the first wave
      * @param episode    the observed call: its ended calls and its threads
+     * @param fallback   how long the rendezvous that gathers the first wave waits at most (see {@link Rendezvous})
      * @param safetyNet  the most each wait of the probe lasts; when it runs out, nothing is decided
      */
-    SlidingWindowProbe(int limit, int urls, Rendezvous rendezvous, Episode episode, Duration safetyNet) {
+    SlidingWindowProbe(int limit, int urls, Episode episode, Duration fallback, Duration safetyNet) {
         this.limit = limit;
         this.urls = urls;
-        this.rendezvous = rendezvous;
+        this.rendezvous = new Rendezvous(limit, fallback, () -> {
+            episode.recordWaits();
+            gaveUp = true;
+        });
         this.episode = episode;
         this.safetyNet = safetyNet;
         this.prober = Thread.ofPlatform().daemon().name("crawl-window-probe").unstarted(this::probe);
@@ -102,7 +106,9 @@ final class SlidingWindowProbe {
             }
             return;
         }
-        if (open || !rendezvous.reached()) {
+        // Held whether or not the rendezvous was reached in time: on a loaded machine a right solution may take longer
+        // than its fallback to send its first wave, and the probe still waits for it (see probe()).
+        if (open) {
             return;
         }
         held.incrementAndGet();
@@ -131,7 +137,7 @@ final class SlidingWindowProbe {
             }
         }
         openAll();
-        switch (outcome) {
+switch (outcome) {
             case SLID -> episode.atLeast("window-slid", 1);
             case BATCHES -> {
                 episode.atLeast("window-batches", 1);
@@ -152,11 +158,21 @@ final class SlidingWindowProbe {
         return outcome;
     }
 
+    /** {@return the rendezvous that gathers the first wave, for the episode's evidence} */
+    Rendezvous rendezvous() {
+        return rendezvous;
+    }
+
     private void probe() {
         try {
             // No safety net here: a first wave that never gathers (a small pool) is not this probe's business, and the
             // call's end stops the wait.
-            awaitUntil(() -> held.get() >= limit || slid.get(), null);
+            awaitUntil(() -> held.get() >= limit || slid.get() || gaveUp, null);
+            // The rendezvous gave up (a small pool, or a loaded machine): the first wave still gets the safety net's
+            // time to gather; if it does not, nothing is decided and everything flows.
+            if (!slid.get() && held.get() < limit && !awaitUntil(() -> held.get() >= limit || slid.get(), safetyNet)) {
+                return;
+            }
             if (slid.get()) {
                 outcome = Outcome.SLID;
                 return;
