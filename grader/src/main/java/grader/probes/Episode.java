@@ -479,6 +479,22 @@ public final class Episode implements AutoCloseable {
         }
     }
 
+    /** {@return how many watched calls have ended so far (returned, thrown or, for an asynchronous one, completed)} */
+    public int callsEnded() {
+        return exited.get();
+    }
+
+    /**
+     * {@return the threads whose states say whether the learner's code can still make progress: the caller, the
+     * threads the learner's code started (those waiting for their turn included) and those that made watched calls}
+     */
+    public java.util.Set<Thread> learnerThreads() {
+        java.util.Set<Thread> threads = new java.util.HashSet<>(started.keySet());
+        threads.addAll(callsByThread.keySet());
+        threads.add(caller);
+        return threads;
+    }
+
     /** Notes where the learner's threads wait: called when a rendezvous gives up. */
     public void recordWaits() {
         var mx = ManagementFactory.getThreadMXBean();

@@ -358,6 +358,12 @@ public final class ModelRules {
             return new Judged(judged.model(), "under-limit", "At most " + e.peakOverlap() + " " + plural(e.callLabel()) + " were in flight at once, but "
                     + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e);
         }
+        // The cap was kept and reached, yet a finished request made no room for the next: batches of the limit, each
+        // joined before the next is sent. Only the crawl check's sliding-window probe records these counters; a probe
+        // that could not decide (its safety net ran out, or the call ended first) records none, and so gives no flaw.
+        if (spec.poolSize() == PoolSize.LIMIT && e.counter("window-batches") > 0 && e.peakOverlap() <= e.limit()) {
+            return new Judged(judged.model(), VerdictId.IN_BATCHES.id(), inBatches(e), judged.site(), e);
+        }
         List<Evidence.PoolSeen> open = learnerPools(e).stream().filter(p -> !p.shutDown()).toList();
         if (!open.isEmpty() || !e.leakedThreads().isEmpty()) {
             String what = open.isEmpty() ? "" : count(open.size(), "pool") + " you created " + (open.size() == 1 ? "was" : "were")
@@ -370,6 +376,23 @@ public final class ModelRules {
             return new Judged(judged.model(), "leaked-threads", judged.summary() + " But " + what + threads + ".", site, e);
         }
         return judged;
+    }
+
+    /**
+     * The sentence of {@code in-batches}: how many requests the probe held (the cap), how many of their responses it let
+     * through one at a time with every thread of the learner's waiting and no new request after each, and how many URLs
+     * were still to be requested.
+     */
+    static String inBatches(Evidence e) {
+        long wave = e.counter("window-first-wave");
+        long quiet = e.counter("window-quiet-rounds");
+        return "Your code had " + wave + " " + plural(e.callLabel()) + " in flight at once (" + e.limitName() + " = " + e.limit()
+                + "), and when one of them finished it sent no other: we let their responses through one at a time, and after"
+                + " each of the first " + quiet + " (with " + (wave - 1) + " down to " + (wave - quiet) + " still in flight) all "
+                + count((int) e.counter("window-waiting-threads"), "thread") + " of yours were waiting and no " + e.callLabel()
+                + " went out, though " + count((int) e.counter("window-urls-left"), "URL") + " were still to be fetched."
+                + " The next " + plural(e.callLabel()) + " went out only after the last of the " + wave + " had finished: each batch"
+                + " waited for its slowest " + e.callLabel() + ".";
     }
 
     /**

@@ -52,6 +52,7 @@ public enum VerdictId {
     SMALL_POOL("small-pool", Kind.FLAW),
     OVER_LIMIT("over-limit", Kind.FLAW),
     UNDER_LIMIT("under-limit", Kind.FLAW),
+    IN_BATCHES("in-batches", Kind.FLAW),
     LEAKED_THREADS("leaked-threads", Kind.FLAW),
     // Flaws of a pipeline's stages.
     DIGEST_ON_IO_THREADS("digest-on-io-threads", Kind.FLAW),

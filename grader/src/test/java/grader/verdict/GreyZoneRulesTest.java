@@ -41,6 +41,50 @@ class GreyZoneRulesTest {
         assertAll(() -> assertEquals(VerdictId.STAGED, v.model()), () -> assertEquals("digest-too-few-threads", v.id(), v.summary()));
     }
 
+    // Class 2: batches of the cap, each joined before the next; told by the crawl check's sliding-window probe.
+
+    static EvidenceBuilder batchesOfFifty() {
+        return EvidenceBuilder.crawl(500, 50).on("virtual", 500).threads(500).starts(0, 500).counter("window-batches", 1)
+                .counter("window-first-wave", 50).counter("window-quiet-rounds", 49).counter("window-waiting-threads", 51)
+                .counter("window-urls-left", 450);
+    }
+
+    @Test
+    void virtualThreadsInBatchesOfTheCapAreInBatchesWithHalfTheModelPoints() {
+        ModelVerdict v = judge(ModelRulesTest.CRAWL, batchesOfFifty());
+        assertAll(() -> assertEquals(VerdictId.VIRTUAL_THREADS, v.model()), () -> assertEquals("in-batches", v.id(), v.summary()),
+                () -> assertEquals(0.5, v.share()), () -> assertEquals("warn", v.severity()),
+                () -> assertTrue(v.summary().contains("50 requests in flight at once (maxInFlight = 50)")
+                        && v.summary().contains("each of the first 49 (with 49 down to 1 still in flight)")
+                        && v.summary().contains("all 51 threads of yours were waiting")
+                        && v.summary().contains("450 URLs were still to be fetched"), v.summary()));
+    }
+
+    @Test
+    void aWindowThatSlidOrAProbeThatDidNotDecideGivesNoBatchFlaw() {
+        ModelVerdict slid = judge(ModelRulesTest.CRAWL, EvidenceBuilder.crawl(500, 50).on("virtual", 500).threads(500).starts(0, 500)
+                .counter("window-slid", 1));
+        ModelVerdict undecided = judge(ModelRulesTest.CRAWL, EvidenceBuilder.crawl(500, 50).on("virtual", 500).threads(500)
+                .starts(0, 500).counter("window-undecided", 1));
+        assertAll(() -> assertEquals("virtual-threads", slid.id(), slid.summary()), () -> assertEquals(1.0, slid.share()),
+                () -> assertEquals("virtual-threads", undecided.id(), undecided.summary()), () -> assertEquals(1.0, undecided.share()));
+    }
+
+    @Test
+    void aPoolOfTheCapInBatchesKeepsItsModelAndNamesTheBatches() {
+        ModelVerdict v = judge(ModelRulesTest.CRAWL, EvidenceBuilder.crawl(500, 50).on("pool-worker", 500).pool("tpe", 50, true)
+                .threads(50).starts(50, 0).counter("window-batches", 1).counter("window-first-wave", 50)
+                .counter("window-quiet-rounds", 49).counter("window-waiting-threads", 51).counter("window-urls-left", 450));
+        assertAll(() -> assertEquals(VerdictId.FIXED_POOL, v.model()), () -> assertEquals(List.of("in-batches"), v.flawIds(), v.summary()),
+                () -> assertEquals(0.5, v.share()));
+    }
+
+    @Test
+    void batchesOverTheCapAreOverLimitFirst() {
+        ModelVerdict v = judge(ModelRulesTest.CRAWL, batchesOfFifty().peak(100, true));
+        assertEquals("over-limit", v.id(), v.summary());
+    }
+
     // Class 4: the caller does part of the work; a pool that can never grow.
 
     @Test
