@@ -171,4 +171,44 @@ public final class Counts {
                     counters.getOrDefault(STUCK_READING_OUTPUT, 0L));
         }
     }
+
+    /**
+     * The crawl check's sliding-window probe: it holds the first requests at the cap and lets their responses through
+     * one at a time, to tell a window that slides (a semaphore, a pool) from batches joined one after another.
+     *
+     * @param slid          1 when a new request went out while responses were still held (a sliding window), else 0
+     * @param batches       1 when every held response went through with all learner threads waiting and no new
+     *                      request after each (batches of the cap), else 0
+     * @param firstWave     requests held at once (the cap)
+     * @param quietRounds   releases after which no request went out while all learner threads waited
+     * @param waitingThreads learner threads waiting after the first release
+     * @param urlsLeft      URLs still to be requested then
+     * @param undecided     1 when the probe ran but its safety net ran out, or the call ended first: no flaw is given
+     */
+    public record Window(
+            long slid,
+            long batches,
+            long firstWave,
+            long quietRounds,
+            long waitingThreads,
+            long urlsLeft,
+            long undecided) {
+        public static final String SLID = "window-slid";
+        public static final String BATCHES = "window-batches";
+        public static final String FIRST_WAVE = "window-first-wave";
+        public static final String QUIET_ROUNDS = "window-quiet-rounds";
+        public static final String WAITING_THREADS = "window-waiting-threads";
+        public static final String URLS_LEFT = "window-urls-left";
+        public static final String UNDECIDED = "window-undecided";
+
+        static Window of(Map<String, Long> counters) {
+            return new Window(counters.getOrDefault(SLID, 0L),
+                    counters.getOrDefault(BATCHES, 0L),
+                    counters.getOrDefault(FIRST_WAVE, 0L),
+                    counters.getOrDefault(QUIET_ROUNDS, 0L),
+                    counters.getOrDefault(WAITING_THREADS, 0L),
+                    counters.getOrDefault(URLS_LEFT, 0L),
+                    counters.getOrDefault(UNDECIDED, 0L));
+        }
+    }
 }

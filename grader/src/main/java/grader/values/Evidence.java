@@ -100,6 +100,11 @@ public record Evidence(
         return Counts.SharedState.of(counters);
     }
 
+    /** {@return the crawl check's sliding-window counts (zero elsewhere)} */
+    public Counts.Window window() {
+        return Counts.Window.of(counters);
+    }
+
     /** {@return the processes exercise's child-JVM counts (zero elsewhere)} */
     public Counts.ChildProcesses childProcesses() {
         return Counts.ChildProcesses.of(counters);

@@ -361,7 +361,7 @@ public final class ModelRules {
         // The cap was kept and reached, yet a finished request made no room for the next: batches of the limit, each
         // joined before the next is sent. Only the crawl check's sliding-window probe records these counters; a probe
         // that could not decide (its safety net ran out, or the call ended first) records none, and so gives no flaw.
-        if (spec.poolSize() == PoolSize.LIMIT && e.counter("window-batches") > 0 && e.peakOverlap() <= e.limit()) {
+        if (spec.poolSize() == PoolSize.LIMIT && e.window().batches() > 0 && e.peakOverlap() <= e.limit()) {
             return new Judged(judged.model(), VerdictId.IN_BATCHES.id(), inBatches(e), judged.site(), e);
         }
         List<Evidence.PoolSeen> open = learnerPools(e).stream().filter(p -> !p.shutDown()).toList();
@@ -384,13 +384,13 @@ public final class ModelRules {
      * were still to be requested.
      */
     static String inBatches(Evidence e) {
-        long wave = e.counter("window-first-wave");
-        long quiet = e.counter("window-quiet-rounds");
+        long wave = e.window().firstWave();
+        long quiet = e.window().quietRounds();
         return "Your code had " + wave + " " + plural(e.callLabel()) + " in flight at once (" + e.limitName() + " = " + e.limit()
                 + "), and when one of them finished it sent no other: we let their responses through one at a time, and after"
                 + " each of the first " + quiet + " (with " + (wave - 1) + " down to " + (wave - quiet) + " still in flight) all "
-                + count((int) e.counter("window-waiting-threads"), "thread") + " of yours were waiting and no " + e.callLabel()
-                + " went out, though " + count((int) e.counter("window-urls-left"), "URL") + " were still to be fetched."
+                + count((int) e.window().waitingThreads(), "thread") + " of yours were waiting and no " + e.callLabel()
+                + " went out, though " + count((int) e.window().urlsLeft(), "URL") + " were still to be fetched."
                 + " The next " + plural(e.callLabel()) + " went out only after the last of the " + wave + " had finished: each batch"
                 + " waited for its slowest " + e.callLabel() + ".";
     }

@@ -1,5 +1,6 @@
 package grader.checks.crawl;
 
+import grader.values.Counts;
 import grader.probes.Episode;
 import grader.probes.Rendezvous;
 import java.time.Duration;
@@ -137,18 +138,18 @@ final class SlidingWindowProbe {
             }
         }
         openAll();
-switch (outcome) {
-            case SLID -> episode.atLeast("window-slid", 1);
+        switch (outcome) {
+            case SLID -> episode.atLeast(Counts.Window.SLID, 1);
             case BATCHES -> {
-                episode.atLeast("window-batches", 1);
-                episode.atLeast("window-first-wave", limit);
-                episode.atLeast("window-quiet-rounds", quietRounds);
-                episode.atLeast("window-waiting-threads", firstWaiting);
-                episode.atLeast("window-urls-left", urlsLeft);
+                episode.atLeast(Counts.Window.BATCHES, 1);
+                episode.atLeast(Counts.Window.FIRST_WAVE, limit);
+                episode.atLeast(Counts.Window.QUIET_ROUNDS, quietRounds);
+                episode.atLeast(Counts.Window.WAITING_THREADS, firstWaiting);
+                episode.atLeast(Counts.Window.URLS_LEFT, urlsLeft);
             }
             case UNDECIDED -> {
                 if (probing) {
-                    episode.atLeast("window-undecided", 1);
+                    episode.atLeast(Counts.Window.UNDECIDED, 1);
                 }
             }
         }
