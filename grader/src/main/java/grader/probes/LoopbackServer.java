@@ -172,8 +172,11 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     private void reply(HttpExchange ex, int code) throws IOException {
-        byte[] body = ("status " + code + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        ex.sendResponseHeaders(code, body.length);
+        // 204 and 304 have no body: announced with one, the JDK's server logs a warning on every reply, and those
+        // warnings filled the learner's kept output (64 KB) before anything the learner printed.
+        boolean bodiless = code == 204 || code == 304;
+        byte[] body = bodiless ? new byte[0] : ("status " + code + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ex.sendResponseHeaders(code, bodiless ? -1 : body.length);
         try (var out = ex.getResponseBody()) {
             out.write(body);
         }
