@@ -360,7 +360,8 @@ public final class Benchmarks {
         Path dir = Files.createDirectories(work.resolve("class"));
         List<Repo.Submission> wrong = repo.fixtures("wrong");
         Table t = new Table("submissions", "jobs", "wall time (median)", "load average at start", "submissions / minute",
-                "CPU-s per submission (all processes)", "of which the grader process", "of which test JVMs and their children",
+                "CPU-s per submission (all processes)", "of which the grader process", "of which test JVMs",
+                "of which processes the tests start",
                 "300 at this CPU on 2 cores", "peak RSS, grader process", "peak RSS, largest child process");
         StringBuilder where = new StringBuilder();
         for (int size : sizes) {
@@ -381,6 +382,7 @@ public final class Benchmarks {
             List<Double> cpu = new ArrayList<>();
             List<Double> rootCpu = new ArrayList<>();
             List<Double> childCpu = new ArrayList<>();
+            List<Double> otherCpu = new ArrayList<>();
             long rootPeak = -1;
             long childPeak = -1;
             String load = Machine.loadAverage();
@@ -413,7 +415,11 @@ public final class Benchmarks {
                 seconds.add(r.seconds());
                 cpu.add(r.cpuSeconds() / size);
                 rootCpu.add(r.rootCpuSeconds() / size);
-                childCpu.add(r.childCpuSeconds() / size);
+                long jvmTicks = r.childCpuTicksByKind().getOrDefault(Proc.TEST_JVM, 0L);
+                childCpu.add(jvmTicks / Proc.Run.TICKS_PER_SECOND / size);
+                otherCpu.add((r.childCpuTicks() - jvmTicks) / Proc.Run.TICKS_PER_SECOND / size);
+                out.println("    children's CPU-s by kind: " + r.childCpuTicksByKind().entrySet().stream()
+                        .map(e -> e.getKey() + " " + Table.fmt(e.getValue() / Proc.Run.TICKS_PER_SECOND, 1)).collect(Collectors.joining("; ")));
                 rootPeak = Math.max(rootPeak, r.rootPeakKb());
                 childPeak = Math.max(childPeak, r.childPeakKb());
             }
@@ -421,8 +427,9 @@ public final class Benchmarks {
             double perSubmission = Proc.median(cpu);
             // The floor the CPU sets: 300 submissions' CPU-seconds spread over 2 fully busy cores.
             t.row(size, jobs, Table.fmt(median, 1) + " s", load, Table.fmt(size / median * 60, 1), Table.fmt(perSubmission, 2),
-                    Table.fmt(Proc.median(rootCpu), 2), Table.fmt(Proc.median(childCpu), 2),
+                    Table.fmt(Proc.median(rootCpu), 2), Table.fmt(Proc.median(childCpu), 2), Table.fmt(Proc.median(otherCpu), 2),
                     Table.fmt(perSubmission * 300 / 2 / 60, 1) + " min", Table.mib(rootPeak), Table.mib(childPeak));
+            out.println(t.markdown());
             CpuBreakdown b = CpuBreakdown.read(trace);
             double graderOwn = Proc.median(rootCpu) * size - b.gradingThreadsMillis() / 1000;
             where.append("\n### Where the CPU goes, class of ").append(size).append(" (").append(b.count(true)).append(" right, ")

@@ -28,7 +28,8 @@ final class Proc {
      * @param childCpuTicks the CPU time of every process it started (test JVMs, bubblewrap, what learner code starts),
      *                     each at its last sample, summed, in clock ticks, or -1
      */
-    record Run(int exitCode, long nanos, long rootPeakKb, long childPeakKb, Path log, long rootCpuTicks, long childCpuTicks) {
+    record Run(int exitCode, long nanos, long rootPeakKb, long childPeakKb, Path log, long rootCpuTicks, long childCpuTicks,
+               Map<String, Long> childCpuTicksByKind) {
         /** Linux's USER_HZ: /proc counts CPU time in hundredths of a second on every mainstream kernel. */
         static final double TICKS_PER_SECOND = 100.0;
 
@@ -66,12 +67,21 @@ final class Proc {
         // CPU per process at its last sample: a sandboxed test JVM is never waited for by the grader (bubblewrap's
         // monitor exits first), so the kernel's children totals (cutime) would leave it out; sampling sees every one.
         Map<Long, Long> cpu = new ConcurrentHashMap<>();
+        Map<Long, String> kinds = new ConcurrentHashMap<>();
         Thread sampler = null;
         if (sampleMemory) {
             sampler = Thread.ofPlatform().daemon().name("bench-rss").start(() -> {
                 while (p.isAlive()) {
                     sample(p.toHandle(), peaks, cpu);
-                    p.descendants().forEach(h -> sample(h, peaks, cpu));
+                    p.descendants().forEach(h -> {
+                        sample(h, peaks, cpu);
+                        // Again each time: a child seen between fork and exec still shows its parent's command. An exiting
+                        // process shows none, and keeps what it was.
+                        String kind = kind(h.pid());
+                        if (kind != null) {
+                            kinds.put(h.pid(), kind);
+                        }
+                    });
                     try {
                         Thread.sleep(SAMPLE_MILLIS);
                     } catch (InterruptedException e) {
@@ -94,7 +104,35 @@ final class Proc {
         long child = peaks.entrySet().stream().filter(e -> e.getKey() != p.pid()).mapToLong(Map.Entry::getValue).max().orElse(-1);
         long rootCpu = cpu.getOrDefault(p.pid(), -1L);
         long childCpu = sampleMemory ? cpu.entrySet().stream().filter(e -> e.getKey() != p.pid()).mapToLong(Map.Entry::getValue).sum() : -1;
-        return new Run(done ? p.exitValue() : -1, nanos, root, child, log, rootCpu, childCpu);
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        cpu.forEach((pid, ticks) -> {
+            if (pid != p.pid()) {
+                byKind.merge(kinds.getOrDefault(pid, OTHER), ticks, Long::sum);
+            }
+        });
+        return new Run(done ? p.exitValue() : -1, nanos, root, child, log, rootCpu, childCpu, Map.copyOf(byKind));
+    }
+
+    /** Kinds of child process, by their command line. */
+    static final String TEST_JVM = "test JVMs";
+    static final String SANDBOX = "bubblewrap";
+    static final String OTHER = "other processes (what tests and learner code start, such as the processes exercise's child JVMs)";
+
+    /** {@return the kind of a process by its command line, or null when it shows none (exiting, or gone)} */
+    private static String kind(long pid) {
+        try {
+            String cmd = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+            if (cmd.isEmpty()) {
+                return null;
+            }
+            String exe = cmd.contains("\0") ? cmd.substring(0, cmd.indexOf('\0')) : cmd;
+            if (exe.endsWith("bwrap")) {
+                return SANDBOX;
+            }
+            return cmd.contains("grader.launch.fork.ForkMain") ? TEST_JVM : OTHER;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static void sample(ProcessHandle h, Map<Long, Long> peaks, Map<Long, Long> cpu) {
