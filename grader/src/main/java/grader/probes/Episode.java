@@ -1,5 +1,6 @@
 package grader.probes;
 
+import grader.values.Counts;
 import grader.values.Evidence;
 import grader.values.Site;
 import grader.values.ThreadKind;
@@ -250,7 +251,7 @@ public final class Episode implements AutoCloseable {
     private void awaitJoinGate(java.util.concurrent.CountDownLatch gate) {
         try {
             if (!gate.await(joinGateFallback.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                atLeast("join-gate-gave-up", 1); // 1 or absent: how many waiters gave up together is timing
+                atLeast(Counts.ThreadApi.JOIN_GATE_GAVE_UP, 1); // 1 or absent: how many waiters gave up together is timing
                 gate.countDown();
             }
         } catch (InterruptedException e) {
@@ -294,7 +295,7 @@ public final class Episode implements AutoCloseable {
         if (watchThreadApi) {
             // Exact whatever the scheduling: the join gate keeps a call of a thread nobody joined from ending before
             // this count (a call not even started yet has not ended either).
-            count("calls-unfinished-at-return", Math.max(0, tasks - exited.get()));
+            count(Counts.ThreadApi.CALLS_UNFINISHED_AT_RETURN, Math.max(0, tasks - exited.get()));
         }
         List<String> alive = new ArrayList<>();
         List<Boolean> shut = new ArrayList<>();
@@ -438,7 +439,7 @@ public final class Episode implements AutoCloseable {
             startSite = how.site();
         }
         if (first && watchThreadApi && !isCommonPoolWorker(t)) {
-            count(how.managed() ? "executor-starts" : "thread-api-starts", 1);
+            count(how.managed() ? Counts.ThreadApi.EXECUTOR_STARTS : Counts.ThreadApi.THREAD_API_STARTS, 1);
         }
     }
 
@@ -448,9 +449,9 @@ public final class Episode implements AutoCloseable {
             return;
         }
         if ("sleep".equals(how)) {
-            count("caller-sleeps", 1);
+            count(Counts.ThreadApi.CALLER_SLEEPS, 1);
         } else if ("join".equals(how)) {
-            atLeast("caller-joined", 1);
+            atLeast(Counts.ThreadApi.CALLER_JOINED, 1);
             java.util.concurrent.CountDownLatch gate = joinGate;
             if (gate != null) {
                 gate.countDown();

@@ -1,5 +1,6 @@
 package grader.probes;
 
+import grader.values.Counts;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -100,8 +101,8 @@ public final class SharedStateWatch implements AutoCloseable {
             throw new IllegalCallerException("only the grader's code begins a shared-state watch");
         }
         SharedStateWatch w = new SharedStateWatch(episode, fallback, holdAfter);
-        episode.count("lines", lines);
-        episode.count("words", words);
+        episode.count(Counts.SharedState.LINES, lines);
+        episode.count(Counts.SharedState.WORDS, words);
         current = w;
         return w;
     }
@@ -117,7 +118,7 @@ public final class SharedStateWatch implements AutoCloseable {
             current = null;
         }
         workers.release();
-        episode.count("workers", workerThreads.size());
+        episode.count(Counts.SharedState.WORKERS, workerThreads.size());
         long sharedLock = 0;
         long sharedLockWorkers = 0;
         for (LockStats s : locks.values()) {
@@ -127,11 +128,11 @@ public final class SharedStateWatch implements AutoCloseable {
                 sharedLockWorkers = takers;
             }
         }
-        episode.count("shared-lock-acquisitions", sharedLock);
-        episode.count("shared-lock-workers", sharedLockWorkers);
-        episode.count("workers-blocked-on-lock", blocked.get());
-        episode.count("synchronized-map-updates", synchronizedMapUpdates.get());
-        episode.count("concurrent-map-updates", concurrentMapUpdates.get());
+        episode.count(Counts.SharedState.SHARED_LOCK_ACQUISITIONS, sharedLock);
+        episode.count(Counts.SharedState.SHARED_LOCK_WORKERS, sharedLockWorkers);
+        episode.count(Counts.SharedState.WORKERS_BLOCKED_ON_LOCK, blocked.get());
+        episode.count(Counts.SharedState.SYNCHRONIZED_MAP_UPDATES, synchronizedMapUpdates.get());
+        episode.count(Counts.SharedState.CONCURRENT_MAP_UPDATES, concurrentMapUpdates.get());
         long foreign = 0;
         long writers = 0;
         for (MapStats s : maps.values()) {
@@ -140,8 +141,8 @@ public final class SharedStateWatch implements AutoCloseable {
                 writers = s.writers.size();
             }
         }
-        episode.count("unsafe-map-foreign-updates", foreign);
-        episode.count("unsafe-map-writers", writers);
+        episode.count(Counts.SharedState.UNSAFE_MAP_FOREIGN_UPDATES, foreign);
+        episode.count(Counts.SharedState.UNSAFE_MAP_WRITERS, writers);
     }
 
     /** {@return how many workers the lock hold saw waiting; 0 until it did} */

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What one observed call of a learner method showed: counts, overlaps, thread kinds, sizes. No
- * field is a duration: verdicts are decided from these numbers alone (DESIGN.md section 4).
+ * field is a duration: verdicts are decided from these numbers alone, so that
+ * no verdict depends on the machine's speed or load.
  *
  * @param exercise      the exercise id, e.g. {@code fetch}
  * @param scenario      what the check asked, for people: "12 requests, maxWorkers = 3"
@@ -84,9 +85,24 @@ public record Evidence(
         return stages.get(name);
     }
 
-    /** {@return the named counter, 0 when it was never recorded} */
+    /** {@return the named counter, 0 when it was never recorded: the rule book reads them typed, through {@link Counts}} */
     public long counter(String name) {
         return counters.getOrDefault(name, 0L);
+    }
+
+    /** {@return the threads exercise's Thread API counts (zero elsewhere)} */
+    public Counts.ThreadApi threadApi() {
+        return Counts.ThreadApi.of(counters);
+    }
+
+    /** {@return the word-count exercise's shared-state counts (zero elsewhere)} */
+    public Counts.SharedState sharedState() {
+        return Counts.SharedState.of(counters);
+    }
+
+    /** {@return the processes exercise's child-JVM counts (zero elsewhere)} */
+    public Counts.ChildProcesses childProcesses() {
+        return Counts.ChildProcesses.of(counters);
     }
 
     /** {@return how many watched calls ran on threads of this kind} */

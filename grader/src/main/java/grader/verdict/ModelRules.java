@@ -31,8 +31,8 @@ public final class ModelRules {
                     (e, s) -> "Not implemented yet: the method still throws " + e.thrown() + ".",
                     e -> null),
             new Rule("in-process", "jobs meant for child processes ran inside the test JVM",
-                    (e, s) -> e.counter("jobs-in-process") > 0,
-                    (e, s) -> e.counter("jobs-in-process") + " of your " + count(e.tasks(), e.callLabel())
+                    (e, s) -> e.childProcesses().jobsInProcess() > 0,
+                    (e, s) -> e.childProcesses().jobsInProcess() + " of your " + count(e.tasks(), e.callLabel())
                             + " ran inside the JVM that called your method (the job reported the caller's own pid), and "
                             + count(e.processes().size(), "child process", "child processes") + " were started.",
                     Evidence::callSite),
@@ -45,14 +45,14 @@ public final class ModelRules {
             new Rule("not-joined", "the method returned before the calls on the threads it started had ended",
                     // Before no-calls and serialized: when the method returns at once, how many of its threads have
                     // made their call yet is scheduling; how many calls had not ended is exact.
-                    (e, s) -> e.counter("thread-api-starts") > 0 && e.counter("calls-unfinished-at-return") > 0,
-                    (e, s) -> "Your method returned while " + e.counter("calls-unfinished-at-return") + " of its "
+                    (e, s) -> e.threadApi().threadApiStarts() > 0 && e.threadApi().callsUnfinishedAtReturn() > 0,
+                    (e, s) -> "Your method returned while " + e.threadApi().callsUnfinishedAtReturn() + " of its "
                             + count(e.tasks(), e.callLabel()) + " had not finished, on threads you started ("
-                            + (e.leakedThreads().isEmpty() ? count((int) e.counter("thread-api-starts"), "thread") + " started"
+                            + (e.leakedThreads().isEmpty() ? count((int) e.threadApi().threadApiStarts(), "thread") + " started"
                                     : count(e.leakedThreads().size(), "thread") + " still running: "
                                     + String.join(", ", e.leakedThreads().subList(0, Math.min(3, e.leakedThreads().size())))
                                     + (e.leakedThreads().size() > 3 ? ", ..." : ""))
-                            + "): " + (e.counter("caller-joined") > 0 ? "some were never joined." : "none was joined.")
+                            + "): " + (e.threadApi().callerJoined() > 0 ? "some were never joined." : "none was joined.")
                             + " Their results were missing.",
                     e -> e.startSite() != null ? e.startSite() : e.callSite()),
             new Rule("no-calls", "no watched call was made",
@@ -63,34 +63,34 @@ public final class ModelRules {
                             + " The grader can only judge work it sees.",
                     e -> null),
             new Rule("global-lock", "workers took one shared lock for (nearly) every update: a GIL of your own",
-                    (e, s) -> e.counter("lines") > 0 && e.counter("shared-lock-acquisitions") > 0
-                            && e.counter("shared-lock-acquisitions") * 2 >= e.counter("lines"),
-                    (e, s) -> "Your " + count((int) e.counter("shared-lock-workers"), "worker") + " took one lock "
-                            + e.counter("shared-lock-acquisitions") + " times for " + count((int) e.counter("lines"), "line")
-                            + " (" + count((int) e.counter("words"), "word") + "): every update waited for it." + lockWaits(e),
+                    (e, s) -> e.sharedState().lines() > 0 && e.sharedState().sharedLockAcquisitions() > 0
+                            && e.sharedState().sharedLockAcquisitions() * 2 >= e.sharedState().lines(),
+                    (e, s) -> "Your " + count((int) e.sharedState().sharedLockWorkers(), "worker") + " took one lock "
+                            + e.sharedState().sharedLockAcquisitions() + " times for " + count((int) e.sharedState().lines(), "line")
+                            + " (" + count((int) e.sharedState().words(), "word") + "): every update waited for it." + lockWaits(e),
                     e -> lockWait(e).map(Evidence.ThreadWait::site).orElse(e.callSite())),
             new Rule("synchronized-map", "workers updated one Collections.synchronizedMap (or Hashtable)",
-                    (e, s) -> e.counter("lines") > 0 && e.counter("synchronized-map-updates") > 0
-                            && e.counter("synchronized-map-updates") * 2 >= e.counter("lines"),
-                    (e, s) -> "Your workers made " + e.counter("synchronized-map-updates") + " updates through one"
-                            + " synchronized map (Collections.synchronizedMap) for " + count((int) e.counter("words"), "word")
+                    (e, s) -> e.sharedState().lines() > 0 && e.sharedState().synchronizedMapUpdates() > 0
+                            && e.sharedState().synchronizedMapUpdates() * 2 >= e.sharedState().lines(),
+                    (e, s) -> "Your workers made " + e.sharedState().synchronizedMapUpdates() + " updates through one"
+                            + " synchronized map (Collections.synchronizedMap) for " + count((int) e.sharedState().words(), "word")
                             + ": each update takes the map's one lock, so the updates take turns." + lockWaits(e),
                     e -> lockWait(e).map(Evidence.ThreadWait::site).orElse(e.callSite())),
             new Rule("unsafe-shared-map", "several threads updated one non-thread-safe map without a lock",
-                    (e, s) -> e.counter("unsafe-map-writers") >= 2 && e.counter("words") > 0
-                            && e.counter("unsafe-map-foreign-updates") * 10 >= e.counter("words"),
-                    (e, s) -> count((int) e.counter("unsafe-map-writers"), "thread") + " updated the same map, one that"
+                    (e, s) -> e.sharedState().unsafeMapWriters() >= 2 && e.sharedState().words() > 0
+                            && e.sharedState().unsafeMapForeignUpdates() * 10 >= e.sharedState().words(),
+                    (e, s) -> count((int) e.sharedState().unsafeMapWriters(), "thread") + " updated the same map, one that"
                             + " is not thread-safe (a HashMap, TreeMap or LinkedHashMap), without any lock: "
-                            + e.counter("unsafe-map-foreign-updates") + " of its updates came from threads other than the"
-                            + " first one to update it (" + count((int) e.counter("words"), "word") + " in all). Updates"
+                            + e.sharedState().unsafeMapForeignUpdates() + " of its updates came from threads other than the"
+                            + " first one to update it (" + count((int) e.sharedState().words(), "word") + " in all). Updates"
                             + " that race on a HashMap get lost, or break the map, whether or not this run showed it.",
                     Evidence::callSite),
             // The Thread API rules below apply only to evidence that carries the threads exercise's counters
             // (Episode.watchThreadApi): other exercises never record them.
             new Rule("run-not-start", "Thread.run() ran the task on the caller instead of Thread.start()",
-                    (e, s) -> e.counter("run-not-start") > 0,
+                    (e, s) -> e.threadApi().runNotStart() > 0,
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " all ran on your own thread \"" + e.callerThread()
-                            + "\", one at a time (at most " + e.peakOverlap() + " at once): " + count((int) e.counter("run-not-start"), "call")
+                            + "\", one at a time (at most " + e.peakOverlap() + " at once): " + count((int) e.threadApi().runNotStart(), "call")
                             + " came through Thread.run(), which runs the task right there and starts no thread.",
                     Evidence::callSite),
             new Rule("async-client", "requests were sent with HttpClient.sendAsync",
@@ -112,18 +112,18 @@ public final class ModelRules {
                             + waits(e),
                     e -> telling(e).map(Evidence.ThreadWait::site).orElse(e.callSite())),
             new Rule("polling", "the caller waited for its threads without joining them: it slept in a loop, or spun",
-                    (e, s) -> e.counter("caller-sleeps") > 0 || (e.counter("thread-api-starts") > 0 && e.counter("caller-joined") == 0),
+                    (e, s) -> e.threadApi().callerSleeps() > 0 || (e.threadApi().threadApiStarts() > 0 && e.threadApi().callerJoined() == 0),
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count(e.distinctThreads(), "thread")
                             + ", at most " + e.peakOverlap() + " at once, but your own thread \"" + e.callerThread() + "\" waited"
                             // How many sleeps depends on how long the threads ran: the count is not shown.
-                            + (e.counter("caller-sleeps") > 0
-                                    ? " for them by calling Thread.sleep" + (e.counter("caller-joined") > 0 ? "" : " and never joined one")
+                            + (e.threadApi().callerSleeps() > 0
+                                    ? " for them by calling Thread.sleep" + (e.threadApi().callerJoined() > 0 ? "" : " and never joined one")
                                     : " for them without ever calling Thread.join (a loop over isAlive(), a latch)")
                             + ".",
                     e -> e.startSite() != null ? e.startSite() : e.callSite()),
             new Rule("executor", "an executor started the threads instead of the Thread API",
-                    (e, s) -> e.counter("executor-starts") > 0 && e.counter("thread-api-starts") == 0,
-                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count((int) e.counter("executor-starts"),
+                    (e, s) -> e.threadApi().executorStarts() > 0 && e.threadApi().threadApiStarts() == 0,
+                    (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on " + count((int) e.threadApi().executorStarts(),
                             "thread") + " that an executor started" + (e.pools().isEmpty() ? "" : " (your pool" + poolSizes(e, "tpe")
                             + poolSizes(e, "fjp") + ")")
                             + ", at most " + e.peakOverlap() + " at once; your code started no thread itself.",
@@ -144,22 +144,26 @@ public final class ModelRules {
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on the common ForkJoinPool: "
                             + e.callsOn(ThreadKind.COMMON_POOL) + " on its workers and " + e.callsOn(ThreadKind.CALLER)
                             + " on the caller, " + count(e.distinctThreads(), "thread") + " in all, at most "
-                            + e.peakOverlap() + " at once (" + e.availableProcessors() + " processors).",
+                            + e.peakOverlap() + " at once"
+                            // The bound the exercise gave is what the common pool ignores: it is sized by the cores.
+                            + (e.limitName().startsWith("availableProcessors") ? "." : " (" + e.limitName() + " = " + e.limit()
+                                    + ": the common pool ignores it).") + processorsNote(e.availableProcessors()),
                     Evidence::callSite),
             new Rule("fork-join-pool", "watched calls ran on a ForkJoinPool the learner created",
                     (e, s) -> e.callsOn(ThreadKind.FORK_JOIN_POOL) > 0,
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on your ForkJoinPool"
-                            + poolSizes(e, "fjp") + " (" + e.distinctThreads() + " of them did work), at most "
-                            + e.peakOverlap() + " at once.",
+                            + poolSizes(e, "fjp") + " (" + whoWorked(e) + "), at most "
+                            + e.peakOverlap() + " at once." + processorsNote(e.availableProcessors()),
                     e -> firstPool(e, "fjp").map(Evidence.PoolSeen::site).orElse(e.callSite())),
             new Rule("fixed-pool", "watched calls ran on pool workers or the learner's platform threads",
                     (e, s) -> e.callsOn(ThreadKind.POOL_WORKER) > 0 || e.callsOn(ThreadKind.PLATFORM) > 0,
                     // Platform threads the code started itself are no pool: the sentence says which it was.
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on "
                             + (firstPool(e, "tpe").isPresent() || e.callsOn(ThreadKind.POOL_WORKER) > 0
-                                    ? "a pool" + poolSizes(e, "tpe") + " (" + e.distinctThreads() + " of them did work)"
+                                    ? "a pool" + poolSizes(e, "tpe") + " (" + whoWorked(e) + ")"
                                     : count(e.platformStarts(), "platform thread") + " your code started")
-                            + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").",
+                            + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ")."
+                            + (e.limitName().startsWith("availableProcessors") ? processorsNote(e.availableProcessors()) : ""),
                     e -> firstPool(e, "tpe").map(Evidence.PoolSeen::site).orElse(e.startSite())),
             new Rule("unknown", "the threads that did the work are of no kind the grader knows",
                     (e, s) -> true,
@@ -329,12 +333,12 @@ public final class ModelRules {
                 return new Judged(observed, VerdictId.TOO_FEW_THREADS.id(), "Your code started " + count(started, "platform thread")
                         + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores + ": at most "
                         + started + " of the " + cores + " cores can work at once, and the other " + (cores - started)
-                        + " sit idle.", e.startSite() != null ? e.startSite() : e.callSite(), e);
+                        + " sit idle." + processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
             }
             if (started > cores + 1) {
                 return new Judged(observed, VerdictId.POOL_SIZE_OFF_CORES.id(), "Your code started " + count(started, "platform thread")
                         + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores
-                        + ": the threads beyond the cores only take turns on them.", e.startSite() != null ? e.startSite() : e.callSite(), e);
+                        + ": the threads beyond the cores only take turns on them." + processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
             }
         }
         // The model is right; now check that it is used within its bounds and cleaned up.
@@ -372,14 +376,14 @@ public final class ModelRules {
      * Child processes are the right model (the {@code processes} exercise): checks that they are killed, drained,
      * bounded and gone at return, from the counters its check records (absent elsewhere, so other exercises are
      * unaffected). A call that never returned is judged by what was alive then: a child blocked on its output
-     * pipe, or a child that never ends.
+     * pipe, a child that got the polite stop (SIGTERM) and ignored it, or a child never stopped at all.
      */
     static Optional<Judged> isolationRules(Evidence e, Judged judged) {
         // A thread waiting for a child says more than the caller waiting for that thread: it comes first.
         Optional<Evidence.ThreadWait> wait = e.waits().stream().filter(w -> !w.thread().equals(e.callerThread())).findFirst()
                 .or(() -> e.waits().stream().findFirst());
         Site waitSite = wait.map(Evidence.ThreadWait::site).orElse(judged.site());
-        long inWaitFor = e.counter("stuck-in-waitFor");
+        long inWaitFor = e.childProcesses().stuckInWaitFor();
         String waiting = inWaitFor > 0
                 ? " " + (inWaitFor == 1 ? "1 thread of yours was" : inWaitFor + " threads of yours were") + " waiting in Process.waitFor()"
                         + wait.map(w -> " (\"" + w.thread() + "\" at " + w.site() + ")").orElse("") + "."
@@ -387,29 +391,48 @@ public final class ModelRules {
                         + (w.waitingIn() == null ? "" : " in " + w.waitingIn()) + " at " + w.site() + ".").orElse("");
         // A full pipe holds 64 KiB on Linux by default and at most 1 MiB (fs.pipe-max-size): a flood stalled beyond that
         // was being read, however slowly, so it is no deadlock (a virtual thread reading is not in a thread dump).
-        if (e.counter("runall-stuck") > 0 && e.counter("stuck-flooders") > 0 && e.counter("stuck-reading-output") == 0
-                && e.counter("stuck-flood-written") <= PIPE_MAX_BYTES) {
-            return Optional.of(new Judged(judged.model(), "pipe-deadlock", "Your method never returned: " + count((int) e.counter("stuck-flooders"), "child", "children")
-                    + " that print" + (e.counter("stuck-flooders") == 1 ? "s " : " ") + e.counter("stuck-flood-total")
-                    + " bytes stopped after writing " + e.counter("stuck-flood-written") + " (a full pipe) and stayed alive." + waiting,
+        if (e.childProcesses().runAllStuck() > 0 && e.childProcesses().stuckFlooders() > 0 && e.childProcesses().stuckReadingOutput() == 0
+                && e.childProcesses().stuckFloodWritten() <= PIPE_MAX_BYTES) {
+            return Optional.of(new Judged(judged.model(), "pipe-deadlock", "Your method never returned: " + count((int) e.childProcesses().stuckFlooders(), "child", "children")
+                    + " that print" + (e.childProcesses().stuckFlooders() == 1 ? "s " : " ") + e.childProcesses().stuckFloodTotal()
+                    + " bytes stopped after writing " + e.childProcesses().stuckFloodWritten() + " (a full pipe) and stayed alive." + waiting,
                     waitSite, e));
         }
-        if (e.counter("runall-stuck") > 0 && e.counter("stuck-sleepers") > 0) {
-            long alive = e.counter("stuck-children-alive");
-            return Optional.of(new Judged(judged.model(), "no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
-                    + " still alive long after the timeout (" + count((int) e.counter("stuck-sleepers"), "job") + " that never end"
-                    + (e.counter("stuck-sleepers") == 1 ? "s" : "") + ")." + waiting, waitSite, e));
+        // Before no-kill: a runner that sent the polite stop did try to kill; what it lacks is the kill no child can ignore.
+        if (e.childProcesses().runAllStuck() > 0 && e.childProcesses().stuckIgnoredTerm() > 0) {
+            long ignored = e.childProcesses().stuckIgnoredTerm();
+            return Optional.of(new Judged(judged.model(), VerdictId.POLITE_KILL_ONLY.id(), "Your method never returned: "
+                    + count((int) ignored, "child process that never ends was", "child processes that never end were")
+                    + " sent only the polite stop (SIGTERM, what Process.destroy() sends), ignored it (a shutdown hook that"
+                    + " never returns), and " + (ignored == 1 ? "was" : "were") + " still alive long after the timeout"
+                    + (e.childProcesses().stuckChildrenAlive() > ignored ? " (" + count((int) e.childProcesses().stuckChildrenAlive(), "child process",
+                            "child processes") + " alive in all)" : "") + "." + waiting,
+                    waitSite, e));
         }
-        if (e.counter("children-peak") > e.limit()) {
-            return Optional.of(new Judged(judged.model(), "unbounded-processes", "Up to " + e.counter("children-peak") + " child JVMs were alive at once for "
+        if (e.childProcesses().runAllStuck() > 0 && e.childProcesses().stuckSleepers() > 0) {
+            long alive = e.childProcesses().stuckChildrenAlive();
+            return Optional.of(new Judged(judged.model(), "no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
+                    + " still alive long after the timeout (" + count((int) e.childProcesses().stuckSleepers(), "job") + " that never end"
+                    + (e.childProcesses().stuckSleepers() == 1 ? "s" : "") + ")." + waiting, waitSite, e));
+        }
+        if (e.childProcesses().peak() > e.limit()) {
+            return Optional.of(new Judged(judged.model(), "unbounded-processes", "Up to " + e.childProcesses().peak() + " child JVMs were alive at once for "
                     + count(e.tasks(), e.callLabel()) + ", but " + e.limitName() + " = " + e.limit() + ".", judged.site(), e));
         }
-        if (e.counter("hold-target") > 0 && e.counter("hold-reached") == 0 && e.counter("children-peak") < Math.min(e.limit(), e.tasks())) {
-            return Optional.of(new Judged(judged.model(), "under-limit", "At most " + e.counter("children-peak") + " child JVMs ran at once, but "
+        if (e.childProcesses().holdTarget() > 0 && e.childProcesses().holdReached() == 0 && e.childProcesses().peak() < Math.min(e.limit(), e.tasks())) {
+            return Optional.of(new Judged(judged.model(), "under-limit", "At most " + e.childProcesses().peak() + " child JVMs ran at once, but "
                     + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e));
         }
-        if (e.counter("children-alive-at-return") > 0) {
-            return Optional.of(new Judged(judged.model(), "leaked-processes", judged.summary() + " But " + count((int) e.counter("children-alive-at-return"),
+        // Before leaked-processes: children left alive because they ignored the polite stop have a truer name.
+        if (e.childProcesses().aliveAtReturn() > 0 && e.childProcesses().aliveAfterPoliteStop() > 0) {
+            long ignored = e.childProcesses().aliveAfterPoliteStop();
+            return Optional.of(new Judged(judged.model(), VerdictId.POLITE_KILL_ONLY.id(), judged.summary() + " But "
+                    + count((int) ignored, "child process that never ends was", "child processes that never end were")
+                    + " sent only the polite stop (SIGTERM, what Process.destroy() sends), ignored it (a shutdown hook that never"
+                    + " returns), and " + (ignored == 1 ? "was" : "were") + " still alive when your method returned.", judged.site(), e));
+        }
+        if (e.childProcesses().aliveAtReturn() > 0) {
+            return Optional.of(new Judged(judged.model(), "leaked-processes", judged.summary() + " But " + count((int) e.childProcesses().aliveAtReturn(),
                     "child process was", "child processes were") + " still alive when your method returned.", judged.site(), e));
         }
         return Optional.empty();
@@ -514,6 +537,26 @@ public final class ModelRules {
         return sizes.isEmpty() ? "" : " of " + String.join(", ", sizes) + " threads";
     }
 
+    /**
+     * "6 of them did work, and your own thread "main" made 48 of the calls": the caller is counted apart from the pool's
+     * threads, so that the number of threads that did work never reads as more than the pool has.
+     */
+    private static String whoWorked(Evidence e) {
+        int byCaller = e.callsOn(ThreadKind.CALLER);
+        int others = e.distinctThreads() - (byCaller > 0 ? 1 : 0);
+        return others + " of them did work" + (byCaller == 0 ? ""
+                : ", and your own thread \"" + e.callerThread() + "\" made " + byCaller + " of the " + plural(e.callLabel()));
+    }
+
+    /**
+     * Why a sentence's processors are not the machine's cores: the grader fixes the test JVM's availableProcessors()
+     * ({@code -XX:ActiveProcessorCount}) so that a pool sized to the cores has the same size on every machine.
+     */
+    static String processorsNote(int processors) {
+        return " (The test JVM reports " + processors + " processors on any machine, so that the counts compare from one machine to the next;"
+                + " how many calls run at the very same moment also depends on the machine's own cores.)";
+    }
+
     private static String poolNote(Evidence e) {
         return e.pools().isEmpty() ? "" : " Your pool" + poolSizes(e, "tpe") + ".";
     }
@@ -527,10 +570,33 @@ public final class ModelRules {
                 + ", up to " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").";
     }
 
-    private static String shortCommand(List<String> command) {
+    /** The options of {@code java} whose next argument is a class path. */
+    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
+
+    /**
+     * {@return a child's command line in the learner's terms} The program by its file name ({@code java}, not the
+     * path of the grader's JDK), a class path as {@code (class path)} (it names the grader's own jars), a main class of
+     * the grader's (the jobs the checks hand out) as {@code (the job's main class)}, and any other very long argument
+     * shortened: the sentence is read by learners, and the grader's paths and jar names are none of theirs.
+     */
+    static String shortCommand(List<String> command) {
         List<String> shown = new ArrayList<>();
-        for (String arg : command) {
-            shown.add(arg.length() > 60 ? arg.substring(0, 25) + "..." + arg.substring(arg.length() - 25) : arg);
+        boolean classPathNext = false;
+        for (int i = 0; i < command.size(); i++) {
+            String arg = command.get(i);
+            if (i == 0) {
+                int slash = Math.max(arg.lastIndexOf('/'), arg.lastIndexOf('\\'));
+                shown.add(arg.substring(slash + 1));
+            } else if (classPathNext) {
+                shown.add("(class path)");
+            } else if (arg.startsWith("-javaagent:") || arg.startsWith("-Xbootclasspath")) {
+                shown.add("(grader option)");
+            } else if (arg.startsWith("grader.")) {
+                shown.add("(the job's main class)");
+            } else {
+                shown.add(arg.length() > 60 ? arg.substring(0, 25) + "..." + arg.substring(arg.length() - 25) : arg);
+            }
+            classPathNext = i > 0 && CLASS_PATH_OPTIONS.contains(arg);
         }
         return String.join(" ", shown);
     }
@@ -550,7 +616,7 @@ public final class ModelRules {
     }
 
     private static String lockWaits(Evidence e) {
-        long blocked = e.counter("workers-blocked-on-lock");
+        long blocked = e.sharedState().workersBlockedOnLock();
         Optional<Evidence.ThreadWait> w = lockWait(e);
         if (blocked == 0 || w.isEmpty()) {
             return "";

@@ -40,4 +40,15 @@ class RuleBookArchitectureTest {
     void onlyTheRuleBookBuildsAVerdictOrAFlaw() {
         ONLY_THE_RULE_BOOK_BUILDS_VERDICTS.check(grader);
     }
+
+    static final ArchRule THE_RULE_BOOK_READS_COUNTS_TYPED = noClasses()
+            .that().resideInAnyPackage("grader.verdict..")
+            .should().callMethod(grader.values.Evidence.class, "counter", String.class)
+            .because("a rule reads the exercise-specific counts through the typed records of grader.values.Counts, so a"
+                    + " misspelt counter name is a compile error, not a rule that silently reads 0");
+
+    @Test
+    void theRuleBookReadsCountsOnlyThroughTheirTypes() {
+        THE_RULE_BOOK_READS_COUNTS_TYPED.check(grader);
+    }
 }

@@ -1,5 +1,6 @@
 package grader.checks.threads;
 
+import grader.values.Counts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import course.threads.Downloader;
@@ -42,7 +43,7 @@ class ThreadsModelCheck {
                 "urls.size()", URLS).holdCallsUntil(URLS, FALLBACK).watchThreadApi(FALLBACK)) {
             Function<String, String> download = url -> {
                 if (Thread.currentThread() == caller && ThroughThreadRun.onThisStack()) {
-                    episode.count("run-not-start", 1);
+                    episode.count(Counts.ThreadApi.RUN_NOT_START, 1);
                 }
                 Episode.Call call = episode.enterCall(false);
                 try {
