@@ -98,7 +98,7 @@ public final class Benchmarks {
 
     private static String settings() {
         List<String> names = List.of("bench.runs", "bench.warmups", "bench.startRuns", "bench.jmhForks", "bench.jmhWarmups",
-                "bench.jmhIterations", "bench.jmhSeconds", "bench.classSize", "bench.classRuns", "bench.jobs", "bench.activeProcessors");
+                "bench.jmhIterations", "bench.jmhSeconds", "bench.classSize", "bench.classRuns", "bench.graderFlags", "bench.jobs", "bench.activeProcessors");
         List<String> parts = new ArrayList<>();
         for (String n : names) {
             String v = System.getProperty(n, "");
@@ -350,56 +350,104 @@ public final class Benchmarks {
     // ---- grade-class throughput and peak memory ------------------------------------------------------------------
 
     private String throughput() throws IOException, InterruptedException {
-        int size = intProp("bench.classSize", 20);
-        int runs = intProp("bench.classRuns", 3);
+        List<Integer> sizes = Arrays.stream(System.getProperty("bench.classSize", "").isBlank() ? new String[] {"20", "100"}
+                : System.getProperty("bench.classSize").split(",")).map(String::trim).map(Integer::parseInt).toList();
+        int runs = intProp("bench.classRuns", 1);
         int jobs = intProp("bench.jobs", Runtime.getRuntime().availableProcessors());
         int cpus = intProp("bench.activeProcessors", 6);
+        List<String> graderFlags = Arrays.stream(System.getProperty("bench.graderFlags", "").trim().split("\\s+"))
+                .filter(f -> !f.isEmpty()).toList();
         Path dir = Files.createDirectories(work.resolve("class"));
-        Path classDir = Repo.fresh(dir.resolve("submissions"));
         List<Repo.Submission> wrong = repo.fixtures("wrong");
-        int solutions = (size + 1) / 2;
-        for (int i = 0; i < size; i++) {
-            if (i < solutions || wrong.isEmpty()) {
-                Repo.copyInto(classDir, String.format("solution-%02d", i + 1), repo.solutions());
-            } else {
-                Repo.Submission w = wrong.get((i - solutions) % wrong.size());
-                Repo.copyInto(classDir, String.format("%02d-%s", i + 1, w.name()), w);
+        Table t = new Table("submissions", "jobs", "wall time (median)", "load average at start", "submissions / minute",
+                "CPU-s per submission (all processes)", "of which the grader process", "of which test JVMs",
+                "of which processes the tests start",
+                "300 at this CPU on 2 cores", "peak RSS, grader process", "peak RSS, largest child process");
+        StringBuilder where = new StringBuilder();
+        for (int size : sizes) {
+            Path classDir = Repo.fresh(dir.resolve("submissions-" + size));
+            int solutions = (size + 1) / 2;
+            for (int i = 0; i < size; i++) {
+                if (i < solutions || wrong.isEmpty()) {
+                    Repo.copyInto(classDir, String.format("solution-%03d", i + 1), repo.solutions());
+                } else {
+                    Repo.Submission w = wrong.get((i - solutions) % wrong.size());
+                    Repo.copyInto(classDir, String.format("%03d-%s", i + 1, w.name()), w);
+                }
             }
+            out.println("grade-class: " + size + " submissions (" + solutions + " copies of solutions/, "
+                    + (size - solutions) + " known-wrong), --jobs " + jobs + ", " + runs + " run(s)"
+                    + (graderFlags.isEmpty() ? "" : ", grader JVM flags " + String.join(" ", graderFlags)));
+            List<Double> seconds = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            List<Double> rootCpu = new ArrayList<>();
+            List<Double> childCpu = new ArrayList<>();
+            List<Double> otherCpu = new ArrayList<>();
+            long rootPeak = -1;
+            long childPeak = -1;
+            String load = Machine.loadAverage();
+            Path trace = null;
+            for (int i = 1; i <= runs; i++) {
+                Path reports = Repo.fresh(dir.resolve("reports-" + size + "-" + i));
+                trace = dir.resolve("cpu-trace-" + size + "-" + i + ".jsonl");
+                Files.deleteIfExists(trace);
+                List<String> cmd = new ArrayList<>();
+                cmd.add(Repo.java());
+                cmd.addAll(graderFlags);
+                cmd.add("-Dgrader.cpuTrace=" + trace);
+                cmd.addAll(List.of("-jar", repo.graderJar().toString(), "grade-class", classDir.toString(),
+                        "--report-dir", reports.toString(), "--jobs", Integer.toString(jobs), "--active-processors", Integer.toString(cpus)));
+                if (i == 1) {
+                    load = Machine.loadAverage();
+                }
+                Proc.Run r = Proc.run(cmd, dir, dir.resolve("grade-class-" + size + "-" + i + ".log"), true, RUN_TIMEOUT_SECONDS * 4);
+                JsonNode book = JSON.readTree(reports.resolve("gradebook.json").toFile());
+                long graded = 0;
+                for (JsonNode row : book.path("rows")) {
+                    graded += "graded".equals(row.path("status").asText()) ? 1 : 0;
+                }
+                if (r.exitCode() != 0 || graded != size) {
+                    throw new IllegalStateException("grade-class graded " + graded + " of " + size + " (exit " + r.exitCode() + "):\n" + Proc.tail(r.log(), 30));
+                }
+                out.printf("  run %d: %s s, %s CPU-s (grader %s, children %s), peak RSS grader %s, largest test JVM %s, load now %s%n", i,
+                        Table.fmt(r.seconds(), 1), Table.fmt(r.cpuSeconds(), 1), Table.fmt(r.rootCpuSeconds(), 1),
+                        Table.fmt(r.childCpuSeconds(), 1), Table.mib(r.rootPeakKb()), Table.mib(r.childPeakKb()), Machine.loadAverage());
+                seconds.add(r.seconds());
+                cpu.add(r.cpuSeconds() / size);
+                rootCpu.add(r.rootCpuSeconds() / size);
+                long jvmTicks = r.childCpuTicksByKind().getOrDefault(Proc.TEST_JVM, 0L);
+                childCpu.add(jvmTicks / Proc.Run.TICKS_PER_SECOND / size);
+                otherCpu.add((r.childCpuTicks() - jvmTicks) / Proc.Run.TICKS_PER_SECOND / size);
+                out.println("    children's CPU-s by kind: " + r.childCpuTicksByKind().entrySet().stream()
+                        .map(e -> e.getKey() + " " + Table.fmt(e.getValue() / Proc.Run.TICKS_PER_SECOND, 1)).collect(Collectors.joining("; ")));
+                rootPeak = Math.max(rootPeak, r.rootPeakKb());
+                childPeak = Math.max(childPeak, r.childPeakKb());
+            }
+            double median = Proc.median(seconds);
+            double perSubmission = Proc.median(cpu);
+            // The floor the CPU sets: 300 submissions' CPU-seconds spread over 2 fully busy cores.
+            t.row(size, jobs, Table.fmt(median, 1) + " s", load, Table.fmt(size / median * 60, 1), Table.fmt(perSubmission, 2),
+                    Table.fmt(Proc.median(rootCpu), 2), Table.fmt(Proc.median(childCpu), 2), Table.fmt(Proc.median(otherCpu), 2),
+                    Table.fmt(perSubmission * 300 / 2 / 60, 1) + " min", Table.mib(rootPeak), Table.mib(childPeak));
+            out.println(t.markdown());
+            CpuBreakdown b = CpuBreakdown.read(trace);
+            double graderOwn = Proc.median(rootCpu) * size - b.gradingThreadsMillis() / 1000;
+            where.append("\n### Where the CPU goes, class of ").append(size).append(" (").append(b.count(true)).append(" right, ")
+                    .append(b.count(false)).append(" wrong; the last run)\n\n").append(b.phaseTable())
+                    .append("\nThe grader process beyond its grading threads (its start, the JIT compiling javac, ArchUnit and Jackson, the GC): **")
+                    .append(Table.fmt(graderOwn / size, 2)).append(" CPU-s per submission** (")
+                    .append(Table.fmt(graderOwn, 1)).append(" CPU-s in all). Test JVMs, as each measured itself: ")
+                    .append(Table.fmt(b.testJvmMillis() / 1000 / size, 2)).append(" CPU-s per submission.\n\nThe tests that cost most:\n\n")
+                    .append(b.topTests(8));
         }
-        out.println("grade-class throughput: " + size + " submissions (" + solutions + " copies of solutions/, "
-                + (size - solutions) + " known-wrong), --jobs " + jobs + ", " + runs + " run(s)");
-        List<Double> seconds = new ArrayList<>();
-        long rootPeak = -1;
-        long childPeak = -1;
-        for (int i = 1; i <= runs; i++) {
-            Path reports = Repo.fresh(dir.resolve("reports-" + i));
-            List<String> cmd = List.of(Repo.java(), "-jar", repo.graderJar().toString(), "grade-class", classDir.toString(),
-                    "--report-dir", reports.toString(), "--jobs", Integer.toString(jobs), "--active-processors", Integer.toString(cpus));
-            Proc.Run r = Proc.run(cmd, dir, dir.resolve("grade-class-" + i + ".log"), true, RUN_TIMEOUT_SECONDS * 2);
-            JsonNode book = JSON.readTree(reports.resolve("gradebook.json").toFile());
-            long graded = 0;
-            for (JsonNode row : book.path("rows")) {
-                graded += "graded".equals(row.path("status").asText()) ? 1 : 0;
-            }
-            if (r.exitCode() != 0 || graded != size) {
-                throw new IllegalStateException("grade-class graded " + graded + " of " + size + " (exit " + r.exitCode() + "):\n" + Proc.tail(r.log(), 30));
-            }
-            out.printf("  run %d: %s s, peak RSS grader %s, largest test JVM %s%n", i, Table.fmt(r.seconds(), 1),
-                    Table.mib(r.rootPeakKb()), Table.mib(r.childPeakKb()));
-            seconds.add(r.seconds());
-            rootPeak = Math.max(rootPeak, r.rootPeakKb());
-            childPeak = Math.max(childPeak, r.childPeakKb());
-        }
-        double median = Proc.median(seconds);
-        Table t = new Table("submissions", "jobs", "wall time (median)", "min", "max", "runs", "submissions / minute",
-                "peak RSS, grader process", "peak RSS, largest child process")
-                .row(size, jobs, Table.fmt(median, 1) + " s", Table.fmt(Proc.min(seconds), 1) + " s", Table.fmt(Proc.max(seconds), 1) + " s",
-                        runs, Table.fmt(size / median * 60, 1), Table.mib(rootPeak), Table.mib(childPeak));
-        return "## Grading a class: throughput and peak memory\n\n" + t.markdown() + "\n`grader.jar grade-class` on a folder of "
-                + size + " submissions: " + solutions + " copies of `solutions/` and " + (size - solutions) + " known-wrong"
-                + " fixtures (`grader/src/test/resources/submissions/wrong/`, in name order, repeated if needed), hidden tests"
-                + " included. Peak RSS is VmHWM from /proc, read every " + Proc.SAMPLE_MILLIS + " ms (so a lower bound), the"
-                + " largest over the runs; a child process is any process the grader started (test JVMs, and what learner code"
-                + " starts).\n";
+        return "## Grading a class: throughput, CPU and peak memory\n\n" + t.markdown() + "\n`grader.jar grade-class` on folders of "
+                + sizes.stream().map(String::valueOf).collect(Collectors.joining(" and ")) + " submissions: half copies of `solutions/`,"
+                + " half known-wrong fixtures (`grader/src/test/resources/submissions/wrong/`, laid into the stubs, in name order,"
+                + " repeated if needed), hidden tests included" + (graderFlags.isEmpty() ? "" : "; grader JVM flags `"
+                + String.join(" ", graderFlags) + "`") + ". CPU-seconds are utime + stime from `/proc/<pid>/stat` of the grader and"
+                + " of every process it started (each at its last sample, every " + Proc.SAMPLE_MILLIS + " ms, so a lower bound),"
+                + " per submission; they do not depend on the load, the wall times do (load average at the start shown). \"300 at"
+                + " this CPU\" is the time 300 such submissions take with both cores busy with nothing else: the floor the CPU sets."
+                + " Peak RSS is VmHWM, the largest over the runs.\n" + where;
     }
 }

@@ -24,8 +24,28 @@ final class Proc {
      * @param rootPeakKb  the process's own peak resident set (VmHWM), or -1 where /proc is not readable
      * @param childPeakKb the largest peak resident set of any process it started (test JVMs), or -1
      * @param log         where its stdout and stderr went
+     * @param rootCpuTicks the process's own CPU time (utime + stime) at its last sample, in clock ticks, or -1
+     * @param childCpuTicks the CPU time of every process it started (test JVMs, bubblewrap, what learner code starts),
+     *                     each at its last sample, summed, in clock ticks, or -1
      */
-    record Run(int exitCode, long nanos, long rootPeakKb, long childPeakKb, Path log) {
+    record Run(int exitCode, long nanos, long rootPeakKb, long childPeakKb, Path log, long rootCpuTicks, long childCpuTicks,
+               Map<String, Long> childCpuTicksByKind) {
+        /** Linux's USER_HZ: /proc counts CPU time in hundredths of a second on every mainstream kernel. */
+        static final double TICKS_PER_SECOND = 100.0;
+
+        /** {@return the CPU-seconds of the process and everything it started, or NaN when not measured} */
+        double cpuSeconds() {
+            return rootCpuTicks < 0 ? Double.NaN : (rootCpuTicks + Math.max(0, childCpuTicks)) / TICKS_PER_SECOND;
+        }
+
+        double rootCpuSeconds() {
+            return rootCpuTicks < 0 ? Double.NaN : rootCpuTicks / TICKS_PER_SECOND;
+        }
+
+        double childCpuSeconds() {
+            return childCpuTicks < 0 ? Double.NaN : childCpuTicks / TICKS_PER_SECOND;
+        }
+
         double seconds() {
             return nanos / 1e9;
         }
@@ -44,12 +64,24 @@ final class Proc {
         long start = System.nanoTime();
         Process p = pb.start();
         Map<Long, Long> peaks = new ConcurrentHashMap<>();
+        // CPU per process at its last sample: a sandboxed test JVM is never waited for by the grader (bubblewrap's
+        // monitor exits first), so the kernel's children totals (cutime) would leave it out; sampling sees every one.
+        Map<Long, Long> cpu = new ConcurrentHashMap<>();
+        Map<Long, String> kinds = new ConcurrentHashMap<>();
         Thread sampler = null;
         if (sampleMemory) {
             sampler = Thread.ofPlatform().daemon().name("bench-rss").start(() -> {
                 while (p.isAlive()) {
-                    sample(p.toHandle(), peaks);
-                    p.descendants().forEach(h -> sample(h, peaks));
+                    sample(p.toHandle(), peaks, cpu);
+                    p.descendants().forEach(h -> {
+                        sample(h, peaks, cpu);
+                        // Again each time: a child seen between fork and exec still shows its parent's command. An exiting
+                        // process shows none, and keeps what it was.
+                        String kind = kind(h.pid());
+                        if (kind != null) {
+                            kinds.put(h.pid(), kind);
+                        }
+                    });
                     try {
                         Thread.sleep(SAMPLE_MILLIS);
                     } catch (InterruptedException e) {
@@ -70,13 +102,59 @@ final class Proc {
         }
         long root = peaks.getOrDefault(p.pid(), -1L);
         long child = peaks.entrySet().stream().filter(e -> e.getKey() != p.pid()).mapToLong(Map.Entry::getValue).max().orElse(-1);
-        return new Run(done ? p.exitValue() : -1, nanos, root, child, log);
+        long rootCpu = cpu.getOrDefault(p.pid(), -1L);
+        long childCpu = sampleMemory ? cpu.entrySet().stream().filter(e -> e.getKey() != p.pid()).mapToLong(Map.Entry::getValue).sum() : -1;
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        cpu.forEach((pid, ticks) -> {
+            if (pid != p.pid()) {
+                byKind.merge(kinds.getOrDefault(pid, OTHER), ticks, Long::sum);
+            }
+        });
+        return new Run(done ? p.exitValue() : -1, nanos, root, child, log, rootCpu, childCpu, Map.copyOf(byKind));
     }
 
-    private static void sample(ProcessHandle h, Map<Long, Long> peaks) {
+    /** Kinds of child process, by their command line. */
+    static final String TEST_JVM = "test JVMs";
+    static final String SANDBOX = "bubblewrap";
+    static final String OTHER = "other processes (what tests and learner code start, such as the processes exercise's child JVMs)";
+
+    /** {@return the kind of a process by its command line, or null when it shows none (exiting, or gone)} */
+    private static String kind(long pid) {
+        try {
+            String cmd = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+            if (cmd.isEmpty()) {
+                return null;
+            }
+            String exe = cmd.contains("\0") ? cmd.substring(0, cmd.indexOf('\0')) : cmd;
+            if (exe.endsWith("bwrap")) {
+                return SANDBOX;
+            }
+            return cmd.contains("grader.launch.fork.ForkMain") ? TEST_JVM : OTHER;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void sample(ProcessHandle h, Map<Long, Long> peaks, Map<Long, Long> cpu) {
         long kb = vmHwmKb(h.pid());
         if (kb >= 0) {
             peaks.merge(h.pid(), kb, Math::max);
+        }
+        long ticks = cpuTicks(h.pid());
+        if (ticks >= 0) {
+            cpu.merge(h.pid(), ticks, Math::max);
+        }
+    }
+
+    /** {@return utime + stime of a process in clock ticks, or -1 when it has gone or /proc is not there} */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // After the command name in parentheses (which may hold spaces): state is field 3, utime 14, stime 15.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

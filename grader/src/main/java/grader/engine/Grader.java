@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.checks.EvidenceReport;
 import grader.values.Containment;
+import grader.launch.CpuTrace;
 import grader.launch.Isolation;
 import grader.launch.SourceCompiler;
 import grader.launch.StartupCache;
@@ -144,6 +145,8 @@ public final class Grader {
     private GradeReport grade(GradeRequest request, CompletableFuture<Optional<StartupCache.Ready>> startup)
             throws IOException, InterruptedException {
         String gradedAt = Instant.now().toString();
+        long cpu0 = CpuTrace.threadCpu();
+        long wall0 = System.nanoTime();
         List<Prepared> prepared = new ArrayList<>();
         for (String id : request.exercises()) {
             prepared.add(prepare(ExerciseSpec.load(id), request));
@@ -188,12 +191,18 @@ public final class Grader {
                 run == null ? null : run.exitCode(), run != null && run.timedOut(),
                 run == null ? List.of() : run.exits(), run == null ? "" : run.output(), run != null && run.outputCut(), limits,
                 containment);
+        if (CpuTrace.on()) {
+            CpuTrace.write(new CpuTrace.Line(request.workDir().toString(), request.submission().toString(), "grading", null, null,
+                    (CpuTrace.threadCpu() - cpu0) / 1e6, null, (System.nanoTime() - wall0) / 1e6));
+        }
         return new GradeReport(GradeReport.SCHEMA_VERSION, version(), request.submission().toString(), gradedAt, env,
                 exercises, score, max, graderError);
     }
 
     private Prepared prepare(ExerciseSpec spec, GradeRequest request) throws IOException {
         List<Stage> stages = new ArrayList<>();
+        long cpu0 = CpuTrace.threadCpu();
+        long wall0 = System.nanoTime();
         Path sources = request.submission().resolve("src/main/java").resolve(spec.packageName().replace('.', '/'));
         Path classes = request.workDir().resolve("classes").resolve(spec.id());
         // Files outside every exercise's folder are never compiled; the compile stage names them.
@@ -202,6 +211,9 @@ public final class Grader {
         List<String> ignored = layout.ignored();
         String ignoredNote = ignored.isEmpty() ? "" : "; " + ignored.size() + " other file(s) ignored: not part of any exercise";
         SourceCompiler.Outcome compiled = SourceCompiler.compile(request.submission(), sources, classes);
+        CpuTrace.phase(request.workDir(), "compile", spec.id(), cpu0, wall0);
+        long cpu1 = CpuTrace.threadCpu();
+        long wall1 = System.nanoTime();
         if (compiled.sources().isEmpty()) {
             String where = request.submission().relativize(sources) + "/";
             stages.add(new Stage("compile", "failed", "no sources found in " + where + ignoredNote, ignored));
@@ -242,6 +254,7 @@ public final class Grader {
         stages.add(new Stage("sandbox", "ok", "nothing reaches outside the exercise", List.of()));
 
         List<StaticFinding> statics = StaticRules.check(classes, spec.staticRules());
+        CpuTrace.phase(request.workDir(), "checks", spec.id(), cpu1, wall1);
         long failedRules = statics.stream().filter(f -> !f.passed()).count();
         stages.add(new Stage("static", "ok", statics.size() - failedRules + " of " + statics.size() + " static rules hold",
                 statics.stream().filter(f -> !f.passed()).flatMap(f -> f.violations().stream()).toList()));

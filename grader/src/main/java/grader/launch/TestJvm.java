@@ -217,6 +217,7 @@ public final class TestJvm {
                 command = Sessions.leading(java);
             }
             Files.write(dir.resolve("command.txt"), command);
+            long started = System.nanoTime();
             Process process = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
@@ -257,6 +258,7 @@ public final class TestJvm {
             // Children the learner left behind die with the grading, never after it: orphans too.
             endAll.run();
             drainThread.join(Duration.ofSeconds(10));
+            reader.trace(request.workDir(), System.nanoTime() - started);
             return reader.result(timedOut, finished ? process.exitValue() : null, drain.text(), drain.total());
         } finally {
             endAll.run();
@@ -401,6 +403,7 @@ public final class TestJvm {
         private Integer cpus;
         private String agentProblem;
         private boolean done;
+        private long doneCpu = -1;
         private boolean deaf;
         private String failure;
 
@@ -475,7 +478,10 @@ public final class TestJvm {
                     deaf |= DEAF_KEY.equals(e.key()) && e.id().equals(running);
                 }
                 case "exit" -> exits.add(new ExitRequest(e.status(), e.exitStatus() == null ? 0 : e.exitStatus(), e.message(), running));
-                case "done" -> done = true;
+                case "done" -> {
+                    done = true;
+                    doneCpu = e.value() == null ? -1 : Long.parseLong(e.value());
+                }
                 default -> fail("unknown event from the test JVM: " + e.t());
             }
         }
@@ -492,6 +498,38 @@ public final class TestJvm {
 
         synchronized void markStuck() {
             stuck = running;
+        }
+
+        /** Writes where this test JVM's CPU went to the {@link CpuTrace}, when it is on. */
+        synchronized void trace(Path work, long wallNanos) {
+            if (!CpuTrace.on()) {
+                return;
+            }
+            long first = Long.MAX_VALUE;
+            long last = 0;
+            for (ForkEvent.PlannedTest t : plan.values()) {
+                Map<String, List<String>> es = entries.getOrDefault(t.id(), Map.of());
+                List<String> cpu = es.getOrDefault(ForkEvent.CPU_KEY, List.of());
+                if (cpu.isEmpty()) {
+                    continue;
+                }
+                String[] f = cpu.get(0).split(" ");
+                long start = Long.parseLong(f[0]);
+                long end = Long.parseLong(f[1]);
+                first = Math.min(first, start);
+                last = Math.max(last, end);
+                List<String> took = es.getOrDefault(ForkEvent.DURATION_KEY, List.of());
+                CpuTrace.write(new CpuTrace.Line(work.toString(), null, "test", null, t.className() + "#" + t.method(),
+                        (end - start) / 1e6, Long.parseLong(f[2]) / 1e6, took.isEmpty() ? 0 : Double.parseDouble(took.get(0))));
+            }
+            if (first != Long.MAX_VALUE) {
+                CpuTrace.write(new CpuTrace.Line(work.toString(), null, "jvm-start", null, null, first / 1e6, null, 0));
+            }
+            if (doneCpu >= 0) {
+                CpuTrace.write(new CpuTrace.Line(work.toString(), null, "jvm-end", null, null, (doneCpu - Math.max(last, 0)) / 1e6, null, 0));
+            }
+            CpuTrace.write(new CpuTrace.Line(work.toString(), null, "jvm", null, null, doneCpu < 0 ? null : doneCpu / 1e6, null,
+                    wallNanos / 1e6));
         }
 
         synchronized Result result(boolean timedOut, Integer exitCode, String output, long printed) {

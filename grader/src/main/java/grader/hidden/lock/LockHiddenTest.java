@@ -15,11 +15,13 @@ class LockHiddenTest {
 
     @Test
     void losesNoCountWhenFourWorkersHammerFourWords() {
-        // 240,000 words over 4 distinct ones, five times: a HashMap shared without a lock loses counts (or throws).
-        List<String> lines = LockText.lines(40_000, 4);
+        // 120,000 words over 4 distinct ones, three times: a HashMap shared without a lock loses counts (or throws).
+        // Which model a submission has is the model check's business (it sees the map's updates themselves); this test
+        // only has to give a lost update room to show, and more words cost every submission CPU (issue 15).
+        List<String> lines = LockText.lines(20_000, 4);
         Map<String, Long> expected = LockText.counts(lines);
-        for (int round = 0; round < 5; round++) {
-            assertEquals(expected, WordCounter.count(lines, 4), "round " + round + " of 5, threads = 4");
+        for (int round = 0; round < 3; round++) {
+            assertEquals(expected, WordCounter.count(lines, 4), "round " + round + " of 3, threads = 4");
         }
     }
 

@@ -29,6 +29,12 @@ public record ForkEvent(
      */
     public static final String DURATION_KEY = "grader.durationMillis";
 
+    /**
+     * The {@code entry} key that carries a test's CPU: the test JVM's CPU time (all threads) at its start and at its end,
+     * and the CPU time of the test's own thread during it, in ns, space-separated. Read only by the grader's CPU trace.
+     */
+    public static final String CPU_KEY = "grader.cpuNanos";
+
     /** A test the JVM will run: JUnit's unique id, the display name, its class and method, its tags. */
     public record PlannedTest(String id, String name, String className, String method, List<String> tags) {}
 
@@ -62,5 +68,10 @@ public record ForkEvent(
 
     public static ForkEvent done() {
         return new ForkEvent("done", null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** {@return a done event that carries the test JVM's CPU time so far, in ns (for the grader's CPU trace)} */
+    public static ForkEvent done(long processCpuNanos) {
+        return new ForkEvent("done", null, null, null, null, null, String.valueOf(processCpuNanos), null, null, null, null);
     }
 }

@@ -60,7 +60,7 @@ public final class ForkMain {
         if (problem == null) {
             run(classes, perTestTimeout, channel);
         }
-        channel.send(ForkEvent.done());
+        channel.send(ForkEvent.done(StreamingListener.processCpu()));
         ExitWitness.listen(null);
         channel.close();
         socket.close();

@@ -35,7 +35,13 @@ final class StreamingListener implements TestExecutionListener {
      * @param timedOut set (once, by {@link Diagnosis}) to the budget it ran past, when the grader interrupted it
      */
     record Running(TestIdentifier test, Thread thread, long startNanos, Budgets.Budget budget,
-                   java.util.concurrent.atomic.AtomicReference<String> timedOut) {}
+                   java.util.concurrent.atomic.AtomicReference<String> timedOut, long processCpu, long threadCpu) {}
+
+    /** {@return the test JVM's CPU time so far, all threads, in ns; -1 where the JVM can't say} */
+    static long processCpu() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
 
     Running running() {
         return running;
@@ -97,7 +103,8 @@ final class StreamingListener implements TestExecutionListener {
             channel.send(ForkEvent.start(id.getUniqueId()));
             channel.send(ForkEvent.entry(id.getUniqueId(), BUDGET_KEY, budget.describe()));
             running = new Running(id, Thread.currentThread(), System.nanoTime(), budget,
-                    new java.util.concurrent.atomic.AtomicReference<>());
+                    new java.util.concurrent.atomic.AtomicReference<>(), processCpu(),
+                    java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         }
     }
 
@@ -113,6 +120,11 @@ final class StreamingListener implements TestExecutionListener {
             synchronized (this) {
                 r = running;
                 running = null;
+            }
+            if (r != null && r.test().equals(id)) {
+                // Where the CPU goes (the bench's table): the whole JVM's during the test, and the test thread's own.
+                channel.send(ForkEvent.entry(id.getUniqueId(), ForkEvent.CPU_KEY, r.processCpu() + " " + processCpu() + " "
+                        + (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - r.threadCpu())));
             }
             String timedOut = r == null ? null : r.timedOut().get();
             if (timedOut != null) {
