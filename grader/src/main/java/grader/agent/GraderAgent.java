@@ -36,7 +36,7 @@ public final class GraderAgent {
     /** The JDK types the agent transforms; each is loaded before install (see {@link #installJdkProbes}). */
     static final List<String> JDK_TYPES = Stream.of(ThreadStartTransformer.TYPES, ThreadPoolExecutorTransformer.TYPES,
             ForkJoinPoolTransformer.TYPES, ProcessStartTransformer.TYPES, RuntimeExitTransformer.TYPES,
-            NetworkTransformer.TYPES, LookupTransformer.TYPES)
+            NetworkTransformer.TYPES, LookupTransformer.TYPES, FileTransformer.TYPES)
             .flatMap(List::stream).toList();
 
     public static void premain(String args, Instrumentation inst) {
@@ -147,6 +147,8 @@ public final class GraderAgent {
                 .transform(new NetworkTransformer())
                 .type(namedOneOf(LookupTransformer.TYPES.toArray(new String[0])))
                 .transform(new LookupTransformer())
+                .type(namedOneOf(FileTransformer.TYPES.toArray(new String[0])))
+                .transform(new FileTransformer())
                 .type(namedOneOf(ThreadWaitTransformer.TYPES.toArray(new String[0])))
                 .transform(new ThreadWaitTransformer())
                 .installOn(inst);

@@ -73,6 +73,14 @@ public final class Recorder {
                 .orElse(null);
     }
 
+    /**
+     * A file is being read ({@code write} false) or written, created, renamed or deleted: {@return the refusal's message
+     * when the learner's code made the call and {@link FilePolicy} does not let it through, else null}
+     */
+    public static String fileRefusal(String path, boolean write) {
+        return LearnerCode.fileAccessByLearner().map(site -> FilePolicy.refusal(path, write, site)).orElse(null);
+    }
+
     static Episode current() {
         return current;
     }
