@@ -32,18 +32,20 @@ import net.bytebuddy.utility.JavaModule;
  *       {@code length}, {@code list}, {@code delete}, {@code createNewFile}, {@code mkdir}, {@code renameTo}...);</li>
  *   <li>the private {@code open} of {@code FileInputStream}, {@code FileOutputStream} and {@code RandomAccessFile},
  *       which their constructors, {@code FileReader}, {@code FileWriter}, {@code ZipFile} and a process's redirect to a
- *       file call.</li>
+ *       file call;</li>
+ *   <li>{@code File.deleteOnExit()}: the JDK deletes the file as the JVM ends, when no caller is left to check.</li>
  * </ul>
  * The advice does not suppress what it throws: a refusal is the {@code SecurityException} the JDK's security manager
  * threw from these very methods. Whether the learner's code made the call and the path is outside its temporary folder
- * is the policy's to say ({@code Recorder.fileRefusal}). Calls on a file descriptor ({@code openat} and the like, for a
+ * is the policy's to say ({@code Recorder.fileRefusal}); creating a symbolic link is refused to the learner's
+ * code wherever it points. Calls on a file descriptor ({@code openat} and the like, for a
  * {@code SecureDirectoryStream}) have no path here: the static sandbox refuses that API.
  */
 final class FileTransformer implements AgentBuilder.Transformer {
     static final String NIO = "sun.nio.fs.UnixNativeDispatcher";
     static final String IO = "java.io.UnixFileSystem";
     static final List<String> STREAMS = List.of("java.io.FileInputStream", "java.io.FileOutputStream",
-            "java.io.RandomAccessFile");
+            "java.io.RandomAccessFile", "java.io.File");
 
     /** The types on this platform: Windows has neither Unix class, so the agent checks only the streams there. */
     static final List<String> TYPES = java.util.stream.Stream.concat(java.util.stream.Stream.of(NIO, IO)
@@ -70,6 +72,10 @@ final class FileTransformer implements AgentBuilder.Transformer {
                 "createDirectory", "rename", "setLastModifiedTime", "setReadOnly", "getSpace"));
     }
 
+    static ElementMatcher.Junction<MethodDescription> deleteOnExit() {
+        return isMethod().and(not(isStatic())).and(named("deleteOnExit")).and(takesArguments(0));
+    }
+
     static ElementMatcher.Junction<MethodDescription> open() {
         return isMethod().and(not(isStatic())).and(named("open")).and(takesArgument(0, String.class))
                 .and(takesArguments(1).or(takesArguments(2)));
@@ -83,6 +89,7 @@ final class FileTransformer implements AgentBuilder.Transformer {
             case IO -> builder.visit(Advice.to(IoAdvice.class).on(ioPaths()));
             case "java.io.FileInputStream" -> builder.visit(Advice.to(ReadAdvice.class).on(open()));
             case "java.io.FileOutputStream" -> builder.visit(Advice.to(WriteAdvice.class).on(open()));
+            case "java.io.File" -> builder.visit(Advice.to(DeleteOnExitAdvice.class).on(deleteOnExit()));
             default -> builder.visit(Advice.to(RandomAccessAdvice.class).on(open()));
         };
     }
@@ -124,6 +131,16 @@ final class FileTransformer implements AgentBuilder.Transformer {
         @Advice.OnMethodEnter
         static void enter(@Advice.Argument(0) String path) {
             Guards.admitFile(path, true);
+        }
+    }
+
+    /** Inlined into {@code File.deleteOnExit()}: the deletion is checked when it is asked for, as a write. */
+    static final class DeleteOnExitAdvice {
+        private DeleteOnExitAdvice() {}
+
+        @Advice.OnMethodEnter
+        static void enter(@Advice.This java.io.File file) {
+            Guards.admitFile(file.getPath(), true);
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.Set;
  * made for this grading and deleted after it), the JDK's own files to read, and the devices the JDK reads for random
  * numbers or writes to discard output. Everything else (the grader's files, the hidden tests, other submissions, the
  * rest of the machine) is refused. Paths are compared canonical: {@code ..} and symbolic links are resolved first, so
- * a link in the temporary folder to a file outside reaches outside and is refused.
+ * a link in the temporary folder to a file outside reaches outside and is refused. The learner's code may not create
+ * symbolic links at all: a link swapped between the check and the open, or a relative target with {@code ..} through
+ * a link made later, would lead out of the folder after the check.
  */
 public final class FilePolicy {
     private FilePolicy() {}
@@ -39,9 +41,9 @@ public final class FilePolicy {
         return temporary;
     }
 
-    /** {@return null when the learner's code at {@code site} may read ({@code write} false) or write {@code path}, else
-     *  the refusal's message} */
-    static String refusal(String path, boolean write, Site site) {
+    /** {@return null when the learner's code at {@code site} may do {@code kind} ("read", "write", "link") to
+     *  {@code path}, else the refusal's message} */
+    static String refusal(String path, String kind, Site site) {
         String tmp = temporary;
         if (tmp == null) {
             return null;
@@ -52,13 +54,19 @@ public final class FilePolicy {
         } catch (IOException e) {
             canonical = new File(path).getAbsolutePath();
         }
+        String only = "; it may read and write files only in its temporary folder " + tmp
+                + " (java.io.tmpdir: Files.createTempFile, File.createTempFile)";
+        if (kind.equals("link")) {
+            return "file access refused by the grader: learner code may not create the symbolic link " + canonical
+                    + " (at " + site + "): a link could lead out of its temporary folder" + only;
+        }
+        boolean write = kind.equals("write");
         if (within(canonical, tmp) || (write ? canonical.equals(DEVICE_WRITE)
                 : within(canonical, jdk) || DEVICES_READ.contains(canonical))) {
             return null;
         }
-        return "file access refused by the grader: learner code may not " + (write ? "write " : "read ") + canonical
-                + " (at " + site + "); it may read and write files only in its temporary folder " + tmp
-                + " (java.io.tmpdir: Files.createTempFile, File.createTempFile)";
+        return "file access refused by the grader: learner code may not " + kind + " " + canonical + " (at " + site + ")"
+                + only;
     }
 
     private static boolean within(String path, String folder) {

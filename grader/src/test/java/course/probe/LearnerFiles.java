@@ -77,6 +77,10 @@ public final class LearnerFiles {
             new ProcessBuilder("echo", "child").redirectOutput(outside.resolve("child.out").toFile()).start().waitFor();
             return "started";
         });
+        attempt("outside-delete-on-exit", () -> {
+            secret.toFile().deleteOnExit();
+            return "registered";
+        });
         attempt("relative", () -> Files.readString(Path.of("secret.txt")));
     }
 

@@ -222,19 +222,22 @@ class AgentJarIT {
                 "outside-write " + refused + "write " + outside.toRealPath().resolve("written.txt"),
                 "outside-delete " + refused + "write " + secret,
                 "outside-dotdot " + refused + "read " + secret,
-                "outside-symlink " + refused + "read " + secret,
-                "outside-redirect " + refused + "write " + outside.toRealPath().resolve("child.out"));
+                "outside-symlink " + refused + "create the symbolic link " + tmp.toRealPath().resolve("learner-"),
+                "outside-redirect " + refused + "write " + outside.toRealPath().resolve("child.out"),
+                "outside-delete-on-exit " + refused + "write " + secret);
         for (int i = 0; i < expected.size(); i++) {
             String line = out.get(6 + i);
             int at = i;
-            assertAll(() -> assertTrue(line.startsWith(expected.get(at) + " (at course.probe.LearnerFiles."), line + "\n" + run),
+            assertAll(() -> assertTrue(line.startsWith(expected.get(at)), line + "\n" + run),
+                    () -> assertTrue(line.contains(" (at course.probe.LearnerFiles.lambda$run$"), line),
                     () -> assertTrue(line.contains(only), line));
         }
-        assertTrue(out.get(15).startsWith("relative " + refused + "read "), run::toString);
-        assertEquals(List.of("grader-read secret", "grader-written false false"), out.subList(16, 18), run::toString);
-        assertTrue(out.get(18).startsWith("recorded file access refused by the grader: learner code may not read " + secret),
+        assertTrue(out.get(16).startsWith("relative " + refused + "read "), run::toString);
+        assertEquals(List.of("grader-read secret", "grader-written false false"), out.subList(17, 19), run::toString);
+        assertTrue(out.get(19).startsWith("recorded file access refused by the grader: learner code may not read " + secret),
                 run::toString);
-        assertEquals(19, out.size(), run::toString);
+        assertEquals(20, out.size(), run::toString);
+        assertEquals("secret", Files.readString(outside.resolve("secret.txt")), "not deleted as the child JVM ended");
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("learner-")
                     && Files.isRegularFile(p)).toList(), "the learner's files were deleted");

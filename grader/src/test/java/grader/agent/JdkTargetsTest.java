@@ -75,7 +75,7 @@ class JdkTargetsTest {
                 "java.util.concurrent.ForkJoinPool", "java.lang.ProcessImpl", "java.lang.ProcessHandleImpl", "java.lang.Runtime", "sun.nio.ch.Net",
                 "sun.nio.ch.DatagramChannelImpl", "java.net.InetAddress", "java.lang.Class", "java.lang.ClassLoader",
                 "sun.nio.fs.UnixNativeDispatcher", "java.io.UnixFileSystem", "java.io.FileInputStream",
-                "java.io.FileOutputStream", "java.io.RandomAccessFile"),
+                "java.io.FileOutputStream", "java.io.RandomAccessFile", "java.io.File"),
                 GraderAgent.JDK_TYPES);
     }
 
@@ -110,6 +110,7 @@ class JdkTargetsTest {
         assertEquals(List.of("open(java.lang.String)"), matched("java.io.FileInputStream", FileTransformer.open()));
         assertEquals(List.of("open(java.lang.String,boolean)"), matched("java.io.FileOutputStream", FileTransformer.open()));
         assertEquals(List.of("open(java.lang.String,int)"), matched("java.io.RandomAccessFile", FileTransformer.open()));
+        assertEquals(List.of("deleteOnExit()"), matched("java.io.File", FileTransformer.deleteOnExit()));
     }
 
     private static List<String> matched(String type, ElementMatcher<? super MethodDescription> matcher) throws Exception {

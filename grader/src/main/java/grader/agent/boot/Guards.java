@@ -30,8 +30,16 @@ public final class Guards {
     private static volatile boolean loopbackOnly;
     /** Answers a protected name's refusal message when the learner's code looked it up, else null. */
     private static volatile Function<String, String> lookups;
-    /** Answers the refusal message for a file the learner's code asked to read (false) or write (true), else null. */
-    private static volatile BiFunction<String, Boolean, String> files;
+    /** Answers the refusal message for a path the learner's code asked to {@link #READ}, {@link #WRITE} or
+     *  {@link #LINK}, else null. */
+    private static volatile BiFunction<String, String, String> files;
+
+    /** Kinds of file access, for the file policy: reading a file's content, its attributes or a folder's list. */
+    public static final String READ = "read";
+    /** Writing, creating, renaming, deleting, changing attributes. */
+    public static final String WRITE = "write";
+    /** Creating a symbolic link (the path is the link's): its target is not checked when it is followed later. */
+    public static final String LINK = "link";
     /** Set by {@link #seal()}: nothing here changes any more. */
     private static volatile boolean sealed;
 
@@ -74,9 +82,10 @@ public final class Guards {
 
     /**
      * Sets the file policy, until {@link #seal()}: given a path as the JDK method got it (relative or absolute) and
-     * whether the call writes, it answers the refusal's message, or null to let the call through. Null: no file refused.
+     * the kind of access ({@link #READ}, {@link #WRITE}, {@link #LINK}), it answers the refusal's message, or null to
+     * let the call through. Null: no file refused.
      */
-    public static void configureFiles(BiFunction<String, Boolean, String> filePolicy) {
+    public static void configureFiles(BiFunction<String, String, String> filePolicy) {
         if (!sealed) {
             files = filePolicy;
         }
@@ -291,11 +300,12 @@ public final class Guards {
         if (files == null || args == null) {
             return;
         }
-        boolean write = method.equals("open") ? args.length > 1 && args[1] instanceof Integer flags
-                && (flags & NIO_OPEN_WRITES) != 0 : isOneOf(method, NIO_WRITES);
+        String kind = method.equals("symlink") ? LINK : method.equals("open") ? (args.length > 1
+                && args[1] instanceof Integer flags && (flags & NIO_OPEN_WRITES) != 0 ? WRITE : READ)
+                : isOneOf(method, NIO_WRITES) ? WRITE : READ;
         for (Object a : args) {
             if (a instanceof java.nio.file.Path path) {
-                admitFile(path.toString(), write);
+                admit(path.toString(), kind);
             }
         }
     }
@@ -311,24 +321,29 @@ public final class Guards {
         if (files == null || args == null) {
             return;
         }
-        boolean write = isOneOf(method, IO_WRITES);
+        String kind = isOneOf(method, IO_WRITES) ? WRITE : READ;
         for (Object a : args) {
             if (a instanceof java.io.File file) {
-                admitFile(file.getPath(), write);
+                admit(file.getPath(), kind);
             } else if (a instanceof String path) {
-                admitFile(path, write);
+                admit(path, kind);
             }
         }
     }
 
     /**
      * Called on entry of the {@code open} methods of {@code FileInputStream} (read), {@code FileOutputStream} and
-     * {@code RandomAccessFile} (write unless its mode is read-only): the path as the stream got it.
+     * {@code RandomAccessFile} (write unless its mode is read-only), and of {@code File.deleteOnExit} (write: the JDK
+     * deletes the file as the JVM ends, when no caller is left to check): the path as the JDK method got it.
      *
      * @throws SecurityException "file access refused by the grader: ..." for a path the learner's code may not reach
      */
     public static void admitFile(String path, boolean write) {
-        BiFunction<String, Boolean, String> policy = files;
+        admit(path, write ? WRITE : READ);
+    }
+
+    private static void admit(String path, String kind) {
+        BiFunction<String, String, String> policy = files;
         if (policy == null || path == null || Events.IN_SINK.get() != null) {
             return;
         }
@@ -336,7 +351,7 @@ public final class Guards {
         try {
             Events.IN_SINK.set(Boolean.TRUE);
             try {
-                message = policy.apply(path, write);
+                message = policy.apply(path, kind);
             } finally {
                 Events.IN_SINK.remove();
             }
