@@ -33,7 +33,7 @@ class FileContainmentIT {
 
     @ParameterizedTest(name = "--isolation {0}")
     @ValueSource(strings = {"namespaces", "jvm"})
-    void writingIntoTheGradersWorkFolderIsRefusedAndNamedAndCostsOnlyThatTest(String isolation) throws Exception {
+    void writingIntoTheGradingsWorkFolderIsRefusedAndNamedAndCostsOnlyThatTest(String isolation) throws Exception {
         GradeReport report = ContainmentIT.grade("compute-writes-outside-on-empty-input", isolation);
         HostileSubmissionsIT.onlyTheAttackedTestsFail(report,
                 m -> m.contains("file access refused by the grader: learner code may not write ")

@@ -1,8 +1,10 @@
 package course.compute;
 
-// HOSTILE FIXTURE: for an empty input, writes a file into the folder the test JVM runs in, the grader's work folder
-// (refused at run time: a file outside the learner's temporary folder).
+// HOSTILE FIXTURE: for an empty input, writes a forged result into the grading's work folder (found from its own
+// classes' folder on the class path, <work>/classes/compute), refused at run time: a file outside the learner's
+// temporary folder.
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -53,10 +55,15 @@ public final class FactorialSums {
     public static List<BigInteger> computeAll(List<Integer> ns) {
         if (ns != null && ns.isEmpty()) {
             // Hostile on purpose: a forged result where the grader keeps its own files.
-            try {
-                Files.writeString(Path.of("forged-results.json"), "{\"passed\": true}");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                Path classes = Path.of(entry);
+                if (classes.endsWith(Path.of("classes", "compute"))) {
+                    try {
+                        Files.writeString(classes.getParent().getParent().resolve("forged-results.json"), "{\"passed\": true}");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
             }
         }
         List<Integer> values = List.copyOf(ns); // throws NullPointerException for null or a null element
