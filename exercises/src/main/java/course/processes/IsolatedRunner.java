@@ -35,6 +35,8 @@ public final class IsolatedRunner {
      *
      * <p><strong>Timeout.</strong> Each child gets {@code timeout} from its own start. A child still alive
      * then is killed ({@code destroyForcibly}), and its result is {@code JobResult(-1, output so far, true)}.
+     * Killed means ended whatever the job does: a job may ignore the polite stop ({@code destroy()}, which sends
+     * SIGTERM; say its shutdown hook never returns), and it must still be ended, and gone before you return.
      * Otherwise the result is {@code JobResult(exit code, output, false)}; a child that exits with a
      * non-zero code (a {@code System.exit(3)}, an uncaught {@code OutOfMemoryError}) is a result, not an
      * exception.
@@ -52,7 +54,8 @@ public final class IsolatedRunner {
      * empty list and starts no child.
      *
      * <p><strong>Grading.</strong> The grader observes every child started (its command line), how many are
-     * alive at once, which are still alive when this method returns, whether a job ran in this JVM instead,
+     * alive at once, which are still alive when this method returns, which ignored a polite stop, whether a job ran
+     * in this JVM instead,
      * and where your threads wait when a child never ends or floods its output. It never judges by the clock.
      *
      * @param jobs         the jobs, in the order of the result

@@ -1,5 +1,5 @@
 /**
- * The grading run of DESIGN.md section 5: compile, structure, sandbox, static rules, one test JVM, verdicts,
+ * One grading run: compile, structure, sandbox, static rules, one test JVM, verdicts,
  * points, one {@link grader.report.GradeReport}. Entry point: {@link grader.engine.Grader#grade}.
  */
 package grader.engine;

@@ -21,6 +21,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code flood}: prints {@code bytes} bytes ({@link #floodByte(long)}), reporting its progress to the
  *       hub after every 16 KiB written, so a child blocked on a full pipe shows how far it got;</li>
  *   <li>{@code sleep}: never ends (until killed);</li>
+ *   <li>{@code stubborn}: never ends, and ignores the polite stop: its shutdown hook, installed before it says
+ *       hello, tells the hub {@code term} and never returns, so {@code Process.destroy()} (SIGTERM) leaves it alive
+ *       and only {@code destroyForcibly()} (SIGKILL) ends it. A hello from it means the hook was in place;</li>
  *   <li>{@code exit}: prints {@code exiting}, then {@code System.exit(3)};</li>
  *   <li>{@code oom}: prints {@code allocating}, then runs out of memory (an array larger than any heap).</li>
  * </ul>
@@ -29,6 +32,12 @@ public final class ChildJob {
     private ChildJob() {}
 
     static final int REPORT_EVERY = 16 * 1024;
+
+    /** The hub's writer once connected (null before): the stubborn job's shutdown hook reports through it. */
+    private static Writer hubWriter;
+    /** Set by the stubborn job's shutdown hook: a SIGTERM came, whether or not the hub was connected yet. */
+    private static boolean termed;
+    private static final Object LOCK = new Object();
 
     /** {@return the byte a flood job writes at {@code offset}: printable, so the output is valid UTF-8} */
     public static byte floodByte(long offset) {
@@ -50,7 +59,40 @@ public final class ChildJob {
                 hog[0] = new long[Integer.MAX_VALUE];
                 System.out.println(hog[0].length);
             }
+            case "stubborn" -> {
+                // First thing: a polite stop that comes after this line finds a hook that never returns.
+                Runtime.getRuntime().addShutdownHook(new Thread(ChildJob::ignoreTheStop, "stubborn-hook"));
+                talk(mode, Integer.parseInt(args[1]), args[2], 0);
+            }
             default -> talk(mode, Integer.parseInt(args[1]), args[2], args.length > 3 ? Long.parseLong(args[3]) : 0);
+        }
+    }
+
+    /** The stubborn job's shutdown hook: says {@code term} to the hub (now, or once connected) and never returns. */
+    private static void ignoreTheStop() {
+        synchronized (LOCK) {
+            termed = true;
+            sayTerm();
+        }
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // nobody interrupts a shutdown hook; if someone did, the stop is still ignored
+            }
+        }
+    }
+
+    /** Called holding {@link #LOCK}. */
+    private static void sayTerm() {
+        if (hubWriter == null) {
+            return;
+        }
+        try {
+            hubWriter.write("term\n");
+            hubWriter.flush();
+        } catch (IOException e) {
+            // the hub is gone: nobody to tell
         }
     }
 
@@ -58,15 +100,21 @@ public final class ChildJob {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
              BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
              Writer hub = new java.io.OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8)) {
-            hub.write("hello " + ProcessHandle.current().pid() + " " + mode + " " + bytes + "\n");
-            hub.flush();
+            synchronized (LOCK) {
+                hub.write("hello " + ProcessHandle.current().pid() + " " + mode + " " + bytes + "\n");
+                hub.flush();
+                hubWriter = hub;
+                if (termed) {
+                    sayTerm();
+                }
+            }
             if (!"go".equals(in.readLine())) {
                 return;
             }
             switch (mode) {
                 case "hold" -> System.out.println("job " + label);
                 case "flood" -> flood(bytes, hub);
-                case "sleep" -> {
+                case "sleep", "stubborn" -> {
                     System.out.println("sleeping");
                     System.out.flush();
                     Thread.sleep(Long.MAX_VALUE);

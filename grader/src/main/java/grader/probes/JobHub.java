@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The loopback end the {@link ChildJob}s of the {@code processes} checks talk to. It counts the jobs in
  * progress (said hello, not yet bye), notes which ran in the test JVM itself (their pid is ours), holds the
  * first jobs until {@code target} are in progress together (a {@link Rendezvous}), and keeps each flood job's
- * progress, so a child blocked on a full pipe shows how far it got. A job says bye and waits for the ack before
+ * progress, so a child blocked on a full pipe shows how far it got, and notes which stubborn jobs were sent the
+ * polite stop (SIGTERM) and ignored it. A job says bye and waits for the ack before
  * its process ends, so "in progress" never counts a job whose process has ended: the peak is exact.
  */
 public final class JobHub implements AutoCloseable {
@@ -32,6 +33,7 @@ public final class JobHub implements AutoCloseable {
         private final long total;
         private volatile long written;
         private volatile boolean finished;
+        private volatile boolean termed;
 
         Child(long pid, String mode, long total) {
             this.pid = pid;
@@ -60,6 +62,11 @@ public final class JobHub implements AutoCloseable {
         /** {@return true once the job said bye} */
         public boolean finished() {
             return finished;
+        }
+
+        /** {@return true once a stubborn job told the hub it got the polite stop (SIGTERM) and ignores it} */
+        public boolean termed() {
+            return termed;
         }
 
         /** {@return true while its process is alive (false for a job that ran in the test JVM)} */
@@ -176,6 +183,8 @@ public final class JobHub implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 if (line.startsWith("wrote ")) {
                     child.written = Long.parseLong(line.substring(6));
+                } else if (line.equals("term")) {
+                    child.termed = true;
                 } else if (line.equals("bye")) {
                     child.finished = true;
                     if (counted.remove(s) != null) {

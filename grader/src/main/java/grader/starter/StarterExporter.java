@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Writes a learner's starter: what learners get, and nothing the course keeps to itself (DESIGN.md section 5:
- * the hidden tests are physically absent).
+ * Writes a learner's starter: what learners get, and nothing the course keeps to itself (the
+ * hidden tests are physically absent, not merely hidden).
  *
  * <p>The starter holds {@code exercises/} (stubs, public tests, docs; its {@code pom.xml} made a module of the
  * starter), {@code lib/grader.jar} and {@code lib/grader-agent.jar}, a root {@code pom.xml} where {@code mvn verify}

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What one observed call of a learner method showed: counts, overlaps, thread kinds, sizes. No
- * field is a duration: verdicts are decided from these numbers alone (DESIGN.md section 4).
+ * field is a duration: verdicts are decided from these numbers alone, so that
+ * no verdict depends on the machine's speed or load.
  *
  * @param exercise      the exercise id, e.g. {@code fetch}
  * @param scenario      what the check asked, for people: "12 requests, maxWorkers = 3"

@@ -41,9 +41,9 @@ public record Limits(Integer perTestSeconds, Integer heapMegabytes, Integer thre
         }
     }
 
-    /** {@return the limits for people: "60 s per test, 1024 MB heap, ..."} (all given: call on resolved limits) */
+    /** {@return the limits for people: "at most 60 s per test, 1024 MB heap, ..."} (all given: call on resolved limits) */
     public String describe() {
-        return perTestSeconds + " s per test, " + heapMegabytes + " MB heap, " + threads + " thread starts, " + processes
+        return "at most " + perTestSeconds + " s per test, " + heapMegabytes + " MB heap, " + threads + " thread starts, " + processes
                 + " process starts, " + outputKilobytes + " KB of output kept, network: "
                 + ("open".equals(network) ? "open" : "loopback only");
     }

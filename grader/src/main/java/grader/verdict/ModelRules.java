@@ -144,22 +144,26 @@ public final class ModelRules {
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on the common ForkJoinPool: "
                             + e.callsOn(ThreadKind.COMMON_POOL) + " on its workers and " + e.callsOn(ThreadKind.CALLER)
                             + " on the caller, " + count(e.distinctThreads(), "thread") + " in all, at most "
-                            + e.peakOverlap() + " at once (" + e.availableProcessors() + " processors).",
+                            + e.peakOverlap() + " at once"
+                            // The bound the exercise gave is what the common pool ignores: it is sized by the cores.
+                            + (e.limitName().startsWith("availableProcessors") ? "." : " (" + e.limitName() + " = " + e.limit()
+                                    + ": the common pool ignores it).") + processorsNote(e.availableProcessors()),
                     Evidence::callSite),
             new Rule("fork-join-pool", "watched calls ran on a ForkJoinPool the learner created",
                     (e, s) -> e.callsOn(ThreadKind.FORK_JOIN_POOL) > 0,
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on your ForkJoinPool"
-                            + poolSizes(e, "fjp") + " (" + e.distinctThreads() + " of them did work), at most "
-                            + e.peakOverlap() + " at once.",
+                            + poolSizes(e, "fjp") + " (" + whoWorked(e) + "), at most "
+                            + e.peakOverlap() + " at once." + processorsNote(e.availableProcessors()),
                     e -> firstPool(e, "fjp").map(Evidence.PoolSeen::site).orElse(e.callSite())),
             new Rule("fixed-pool", "watched calls ran on pool workers or the learner's platform threads",
                     (e, s) -> e.callsOn(ThreadKind.POOL_WORKER) > 0 || e.callsOn(ThreadKind.PLATFORM) > 0,
                     // Platform threads the code started itself are no pool: the sentence says which it was.
                     (e, s) -> "Your " + count(e.calls(), e.callLabel()) + " ran on "
                             + (firstPool(e, "tpe").isPresent() || e.callsOn(ThreadKind.POOL_WORKER) > 0
-                                    ? "a pool" + poolSizes(e, "tpe") + " (" + e.distinctThreads() + " of them did work)"
+                                    ? "a pool" + poolSizes(e, "tpe") + " (" + whoWorked(e) + ")"
                                     : count(e.platformStarts(), "platform thread") + " your code started")
-                            + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").",
+                            + ", at most " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ")."
+                            + (e.limitName().startsWith("availableProcessors") ? processorsNote(e.availableProcessors()) : ""),
                     e -> firstPool(e, "tpe").map(Evidence.PoolSeen::site).orElse(e.startSite())),
             new Rule("unknown", "the threads that did the work are of no kind the grader knows",
                     (e, s) -> true,
@@ -329,12 +333,12 @@ public final class ModelRules {
                 return new Judged(observed, VerdictId.TOO_FEW_THREADS.id(), "Your code started " + count(started, "platform thread")
                         + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores + ": at most "
                         + started + " of the " + cores + " cores can work at once, and the other " + (cores - started)
-                        + " sit idle.", e.startSite() != null ? e.startSite() : e.callSite(), e);
+                        + " sit idle." + processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
             }
             if (started > cores + 1) {
                 return new Judged(observed, VerdictId.POOL_SIZE_OFF_CORES.id(), "Your code started " + count(started, "platform thread")
                         + " for " + count(e.calls(), e.callLabel()) + ", but availableProcessors() = " + cores
-                        + ": the threads beyond the cores only take turns on them.", e.startSite() != null ? e.startSite() : e.callSite(), e);
+                        + ": the threads beyond the cores only take turns on them." + processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
             }
         }
         // The model is right; now check that it is used within its bounds and cleaned up.
@@ -372,7 +376,7 @@ public final class ModelRules {
      * Child processes are the right model (the {@code processes} exercise): checks that they are killed, drained,
      * bounded and gone at return, from the counters its check records (absent elsewhere, so other exercises are
      * unaffected). A call that never returned is judged by what was alive then: a child blocked on its output
-     * pipe, or a child that never ends.
+     * pipe, a child that got the polite stop (SIGTERM) and ignored it, or a child never stopped at all.
      */
     static Optional<Judged> isolationRules(Evidence e, Judged judged) {
         // A thread waiting for a child says more than the caller waiting for that thread: it comes first.
@@ -394,6 +398,17 @@ public final class ModelRules {
                     + " bytes stopped after writing " + e.counter("stuck-flood-written") + " (a full pipe) and stayed alive." + waiting,
                     waitSite, e));
         }
+        // Before no-kill: a runner that sent the polite stop did try to kill; what it lacks is the kill no child can ignore.
+        if (e.counter("runall-stuck") > 0 && e.counter("stuck-ignored-term") > 0) {
+            long ignored = e.counter("stuck-ignored-term");
+            return Optional.of(new Judged(judged.model(), VerdictId.POLITE_KILL_ONLY.id(), "Your method never returned: "
+                    + count((int) ignored, "child process that never ends was", "child processes that never end were")
+                    + " sent only the polite stop (SIGTERM, what Process.destroy() sends), ignored it (a shutdown hook that"
+                    + " never returns), and " + (ignored == 1 ? "was" : "were") + " still alive long after the timeout"
+                    + (e.counter("stuck-children-alive") > ignored ? " (" + count((int) e.counter("stuck-children-alive"), "child process",
+                            "child processes") + " alive in all)" : "") + "." + waiting,
+                    waitSite, e));
+        }
         if (e.counter("runall-stuck") > 0 && e.counter("stuck-sleepers") > 0) {
             long alive = e.counter("stuck-children-alive");
             return Optional.of(new Judged(judged.model(), "no-kill", "Your method never returned: " + count((int) alive, "child process", "child processes")
@@ -407,6 +422,14 @@ public final class ModelRules {
         if (e.counter("hold-target") > 0 && e.counter("hold-reached") == 0 && e.counter("children-peak") < Math.min(e.limit(), e.tasks())) {
             return Optional.of(new Judged(judged.model(), "under-limit", "At most " + e.counter("children-peak") + " child JVMs ran at once, but "
                     + e.limitName() + " = " + e.limit() + " allows " + Math.min(e.limit(), e.tasks()) + ".", judged.site(), e));
+        }
+        // Before leaked-processes: children left alive because they ignored the polite stop have a truer name.
+        if (e.counter("children-alive-at-return") > 0 && e.counter("alive-after-polite-stop") > 0) {
+            long ignored = e.counter("alive-after-polite-stop");
+            return Optional.of(new Judged(judged.model(), VerdictId.POLITE_KILL_ONLY.id(), judged.summary() + " But "
+                    + count((int) ignored, "child process that never ends was", "child processes that never end were")
+                    + " sent only the polite stop (SIGTERM, what Process.destroy() sends), ignored it (a shutdown hook that never"
+                    + " returns), and " + (ignored == 1 ? "was" : "were") + " still alive when your method returned.", judged.site(), e));
         }
         if (e.counter("children-alive-at-return") > 0) {
             return Optional.of(new Judged(judged.model(), "leaked-processes", judged.summary() + " But " + count((int) e.counter("children-alive-at-return"),
@@ -514,6 +537,26 @@ public final class ModelRules {
         return sizes.isEmpty() ? "" : " of " + String.join(", ", sizes) + " threads";
     }
 
+    /**
+     * "6 of them did work, and your own thread "main" made 48 of the calls": the caller is counted apart from the pool's
+     * threads, so that the number of threads that did work never reads as more than the pool has.
+     */
+    private static String whoWorked(Evidence e) {
+        int byCaller = e.callsOn(ThreadKind.CALLER);
+        int others = e.distinctThreads() - (byCaller > 0 ? 1 : 0);
+        return others + " of them did work" + (byCaller == 0 ? ""
+                : ", and your own thread \"" + e.callerThread() + "\" made " + byCaller + " of the " + plural(e.callLabel()));
+    }
+
+    /**
+     * Why a sentence's processors are not the machine's cores: the grader fixes the test JVM's availableProcessors()
+     * ({@code -XX:ActiveProcessorCount}) so that a pool sized to the cores has the same size on every machine.
+     */
+    static String processorsNote(int processors) {
+        return " (The test JVM reports " + processors + " processors on any machine, so that the counts compare from one machine to the next;"
+                + " how many calls run at the very same moment also depends on the machine's own cores.)";
+    }
+
     private static String poolNote(Evidence e) {
         return e.pools().isEmpty() ? "" : " Your pool" + poolSizes(e, "tpe") + ".";
     }
@@ -527,10 +570,33 @@ public final class ModelRules {
                 + ", up to " + e.peakOverlap() + " at once (" + e.limitName() + " = " + e.limit() + ").";
     }
 
-    private static String shortCommand(List<String> command) {
+    /** The options of {@code java} whose next argument is a class path. */
+    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path");
+
+    /**
+     * {@return a child's command line in the learner's terms} The program by its file name ({@code java}, not the
+     * path of the grader's JDK), a class path as {@code (class path)} (it names the grader's own jars), a main class of
+     * the grader's (the jobs the checks hand out) as {@code (the job's main class)}, and any other very long argument
+     * shortened: the sentence is read by learners, and the grader's paths and jar names are none of theirs.
+     */
+    static String shortCommand(List<String> command) {
         List<String> shown = new ArrayList<>();
-        for (String arg : command) {
-            shown.add(arg.length() > 60 ? arg.substring(0, 25) + "..." + arg.substring(arg.length() - 25) : arg);
+        boolean classPathNext = false;
+        for (int i = 0; i < command.size(); i++) {
+            String arg = command.get(i);
+            if (i == 0) {
+                int slash = Math.max(arg.lastIndexOf('/'), arg.lastIndexOf('\\'));
+                shown.add(arg.substring(slash + 1));
+            } else if (classPathNext) {
+                shown.add("(class path)");
+            } else if (arg.startsWith("-javaagent:") || arg.startsWith("-Xbootclasspath")) {
+                shown.add("(grader option)");
+            } else if (arg.startsWith("grader.")) {
+                shown.add("(the job's main class)");
+            } else {
+                shown.add(arg.length() > 60 ? arg.substring(0, 25) + "..." + arg.substring(arg.length() - 25) : arg);
+            }
+            classPathNext = i > 0 && CLASS_PATH_OPTIONS.contains(arg);
         }
         return String.join(" ", shown);
     }

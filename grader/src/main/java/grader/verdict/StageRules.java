@@ -41,8 +41,8 @@ final class StageRules {
         if (f.callsOn(ThreadKind.COMMON_POOL) > 0 && d.callsOn(ThreadKind.COMMON_POOL) > 0) {
             return judged("one-parallel-stream", "Both stages ran on the common ForkJoinPool: your " + ModelRules.count(f.calls(), "request")
                     + " ran on " + kinds(f.threadsByKind(), "thread") + ", at most " + f.peakOverlap() + " in flight at once ("
-                    + e.limitName() + " = " + e.limit() + ", " + cores + " processors), and your " + ModelRules.count(d.calls(), "digest call")
-                    + " on " + kinds(d.threadsByKind(), "thread") + ".", e.callSite(), e);
+                    + e.limitName() + " = " + e.limit() + "), and your " + ModelRules.count(d.calls(), "digest call")
+                    + " on " + kinds(d.threadsByKind(), "thread") + "." + ModelRules.processorsNote(cores), e.callSite(), e);
         }
         // The common pool and the caller are sized by the JVM; every other platform thread counts against the cores.
         // "other": a pool's workers started from a JDK thread (thenApplyAsync from the client's thread), not seen start.
@@ -53,21 +53,21 @@ final class StageRules {
             // No request ran on a platform thread of the learner's: the digests had platform threads of their own, only
             // more of them than the cores. That is a pool too large, not digests on the threads that wait for I/O.
             return judged(VerdictId.DIGEST_POOL_TOO_LARGE.id(), "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
-                    + kinds(d.threadsByKind(), "thread") + ", up to " + d.peakOverlap() + " at once, but there are " + cores
-                    + " cores (availableProcessors()): the " + (platform - cores) + " threads beyond them only take turns. "
-                    + fetchNumbers(e, f) + ".", firstPoolSite(e), e);
+                    + kinds(d.threadsByKind(), "thread") + ", up to " + d.peakOverlap() + " at once, but availableProcessors() = " + cores
+                    + ": the " + (platform - cores) + " threads beyond the cores only take turns on them. "
+                    + fetchNumbers(e, f) + "." + ModelRules.processorsNote(cores), firstPoolSite(e), e);
         }
         if (d.threadsOf(ThreadKind.VIRTUAL) > 0 || platform > cores) {
             return judged("digest-on-io-threads", "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
-                    + kinds(d.threadsByKind(), "thread") + ", up to " + d.peakOverlap() + " at once, but there are " + cores
-                    + " cores (availableProcessors()). " + fetchNumbers(e, f) + ".", e.startSite() != null ? e.startSite() : e.callSite(), e);
+                    + kinds(d.threadsByKind(), "thread") + ", up to " + d.peakOverlap() + " at once, but availableProcessors() = " + cores
+                    + ". " + fetchNumbers(e, f) + "." + ModelRules.processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
         }
         boolean onCpuPool = f.callsOn(ThreadKind.COMMON_POOL) > 0 || f.callsOn(ThreadKind.FORK_JOIN_POOL) > 0;
         if (onCpuPool || bound > cores && f.peakOverlap() <= cores) {
             return judged("fetch-on-cpu-pool", "At most " + f.peakOverlap() + " of your " + ModelRules.count(f.calls(), "request")
                     + " were in flight at once, on " + kinds(f.threadsByKind(), "thread") + ", though " + e.limitName() + " = "
-                    + e.limit() + " allows " + bound + " and only " + cores + " cores do the digests. Your digests: "
-                    + digestNumbers(d, cores) + ".", firstPoolSite(e), e);
+                    + e.limit() + " allows " + bound + ": only the digests are bounded by the cores. Your digests: "
+                    + digestNumbers(d, cores) + "." + ModelRules.processorsNote(cores), firstPoolSite(e), e);
         }
         if (f.peakOverlap() > e.limit()) {
             return judged("over-limit", "Up to " + f.peakOverlap() + " requests were in flight at once, but " + e.limitName() + " = "
@@ -79,7 +79,8 @@ final class StageRules {
         }
         if (d.peakOverlap() <= 1 && d.calls() > 1 && cores > 1) {
             return judged("digest-sequential", "Your " + ModelRules.count(d.calls(), "digest call") + " ran one at a time on "
-                    + kinds(d.threadsByKind(), "thread") + ", though there are " + cores + " cores. " + fetchNumbers(e, f) + ".",
+                    + kinds(d.threadsByKind(), "thread") + ", though availableProcessors() = " + cores + ". " + fetchNumbers(e, f) + "."
+                    + ModelRules.processorsNote(cores),
                     e.callSite(), e);
         }
         // Digests sized to the cores need as many threads as the cores: counted, since the peak cannot tell on a
@@ -90,7 +91,8 @@ final class StageRules {
                 && platform < Math.min(cores, e.tasks()) - 1 && d.rendezvous() != null && !d.rendezvous().reached()) {
             return judged(VerdictId.DIGEST_TOO_FEW_THREADS.id(), "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
                     + kinds(d.threadsByKind(), "thread") + ", but availableProcessors() = " + cores + ": at most " + platform
-                    + " of the cores digest at once, and the other " + (cores - platform) + " sit idle. " + fetchNumbers(e, f) + ".",
+                    + " of the cores digest at once, and the other " + (cores - platform) + " sit idle. " + fetchNumbers(e, f) + "."
+                    + ModelRules.processorsNote(cores),
                     firstPoolSite(e), e);
         }
         String summary = "Fetch: " + fetchNumbers(e, f) + ". Digest: " + digestNumbers(d, cores) + ".";
@@ -104,7 +106,7 @@ final class StageRules {
                     + (e.leakedThreads().size() > 3 ? ", ..." : "") + ")";
             return judged("leaked-threads", summary + " But " + what + threads + ".", open.isEmpty() ? e.startSite() : open.get(0).site(), e);
         }
-        return judged("staged", summary, e.startSite() != null ? e.startSite() : e.callSite(), e);
+        return judged("staged", summary + ModelRules.processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
     }
 
     private static ModelRules.Judged judged(String id, String summary, Site site, Evidence e) {

@@ -64,6 +64,7 @@ public enum VerdictId {
     IN_PROCESS("in-process", Kind.FLAW),
     UNBOUNDED_PROCESSES("unbounded-processes", Kind.FLAW),
     NO_KILL("no-kill", Kind.FLAW),
+    POLITE_KILL_ONLY("polite-kill-only", Kind.FLAW),
     PIPE_DEADLOCK("pipe-deadlock", Kind.FLAW),
     LEAKED_PROCESSES("leaked-processes", Kind.FLAW);
 

@@ -63,11 +63,6 @@ class LabelledSubmissionsIT {
             checks.add(() -> assertEquals("fail", e.verdict().severity(), why));
             checks.add(() -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why));
         }
-        if (MODEL_CHECKED.contains(fixture.name())) {
-            // Report schema 2 names the model that ran beside the flaws; calibration compares the single id, so the
-            // model of these fixtures (issue 11's classes of mistake, each a flaw on a model that looks right) is checked here.
-            checks.add(() -> assertEquals(x.model(), e.verdict().modelId(), "the model the evidence shows: " + why));
-        }
         Optional.ofNullable(EVIDENCE.get(fixture.name())).ifPresent(c -> checks.add(() -> c.check(e, why)));
         assertAll(checks);
     }
@@ -78,12 +73,6 @@ class LabelledSubmissionsIT {
             new ConfusionTable(OUTCOMES).print(new PrintWriter(System.out, true));
         }
     }
-
-    /** Fixtures whose observed model is compared too (see {@link #gradedAsLabelled}). */
-    private static final java.util.Set<String> MODEL_CHECKED = java.util.Set.of("wrong/compute-two-halves",
-            "wrong/pipeline-digest-two-threads", "wrong/fetch-caller-does-work", "wrong/fetch-pool-never-grows",
-            "wrong/fetch-pool-max-workers-plus-3", "wrong/compute-pool-twice-cores", "wrong/pipeline-digest-pool-too-large",
-            "right/compute-platform-threads-per-core");
 
     /** Checks of evidence the labels cannot state, by fixture name. */
     private static final Map<String, GradingFixture.Check> EVIDENCE = Map.of(

@@ -48,7 +48,7 @@ class LimitsTest {
 
     @Test
     void describeNamesEveryLimit() {
-        assertEquals("60 s per test, 1024 MB heap, 2000 thread starts, 512 process starts, 64 KB of output kept, network: loopback only",
+        assertEquals("at most 60 s per test, 1024 MB heap, 2000 thread starts, 512 process starts, 64 KB of output kept, network: loopback only",
                 Limits.DEFAULT.describe());
     }
 }

@@ -82,6 +82,53 @@ class IsolationRulesTest {
     }
 
     @Test
+    void aStuckCallWithChildrenThatIgnoredThePoliteStopIsPoliteKillOnly() {
+        ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(2, 2).counter("runall-stuck", 1)
+                .counter("stuck-ignored-term", 2).counter("stuck-children-alive", 2).counter("stuck-in-waitFor", 2)
+                .waiting("pool-1-thread-1", "WAITING", "java.lang.ProcessImpl.waitFor", WAIT_FOR));
+        assertAll(() -> assertEquals("polite-kill-only", v.id()), () -> assertEquals(0.0, v.share()),
+                () -> assertTrue(v.summary().contains("2 child processes that never end were sent only the polite stop (SIGTERM"), v.summary()),
+                () -> assertTrue(v.summary().contains("2 threads of yours were waiting in Process.waitFor()"), v.summary()),
+                () -> assertTrue(v.why().contains("destroy()"), v.why()),
+                () -> assertTrue(v.hint().contains("destroyForcibly()"), v.hint()),
+                () -> assertEquals(WAIT_FOR, v.site()));
+    }
+
+    @Test
+    void aStubbornChildNeverSentAnyStopIsStillNoKill() {
+        // The check counts a stubborn job that never reported SIGTERM with the jobs that never end: nobody tried to stop it.
+        ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(2, 2).counter("runall-stuck", 1)
+                .counter("stuck-sleepers", 2).counter("stuck-children-alive", 2));
+        assertEquals("no-kill", v.id(), v.summary());
+    }
+
+    @Test
+    void childrenAliveAtReturnAfterIgnoringThePoliteStopArePoliteKillOnlyNotLeaked() {
+        ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(2, 2).counter("children-alive-at-return", 2)
+                .counter("alive-after-polite-stop", 1));
+        assertAll(() -> assertEquals("polite-kill-only", v.id()),
+                () -> assertTrue(v.summary().contains("But 1 child process that never ends was sent only the polite stop"), v.summary()),
+                () -> assertTrue(v.summary().contains("still alive when your method returned"), v.summary()));
+    }
+
+    @Test
+    void aRunnerThatOnlyAsksPassesTheNeverEndingJobsAndIsCaughtByTheStubbornOnes() {
+        // destroy() ends the plain never-ending jobs (SIGTERM is enough for them): only the stubborn scenario shows it.
+        ModelVerdict v = ModelRulesTest.judge(PROCESSES,
+                EvidenceBuilder.processes(6, 2).counter("hold-target", 2).counter("hold-reached", 1),
+                EvidenceBuilder.processes(2, 2).counter("children-alive-at-return", 0),
+                EvidenceBuilder.processes(2, 2).counter("runall-stuck", 1).counter("stuck-ignored-term", 2).counter("stuck-children-alive", 2));
+        assertEquals("polite-kill-only", v.id(), v.summary());
+    }
+
+    @Test
+    void theProcessesSummaryNamesNoPathOrJarOfTheGraders() {
+        ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(6, 2).counter("hold-target", 2).counter("hold-reached", 1));
+        assertAll(() -> assertTrue(v.summary().contains("(first: java -cp (class path) (the job's main class) hold)"), v.summary()),
+                () -> assertTrue(!v.summary().contains("grader") && !v.summary().contains(".jar"), v.summary()));
+    }
+
+    @Test
     void thePipeDeadlockScenarioComesFirstSoItDecidesOverALaterNoKill() {
         ModelVerdict v = ModelRulesTest.judge(PROCESSES,
                 EvidenceBuilder.processes(6, 2),

@@ -88,11 +88,26 @@ class ModelRulesTest {
     }
 
     @Test
+    void theChildsCommandIsShownInTheLearnersTermsWithoutTheGradersPathsOrJars() {
+        String shown = ModelRules.shortCommand(List.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java", "-cp",
+                "/tmp/grader-work/grader-agent.jar:/tmp/grader-work/grader.jar:/tmp/submission/classes", "grader.probes.ChildJob",
+                "hold", "40123", "0"));
+        assertEquals("java -cp (class path) (the job's main class) hold 40123 0", shown);
+        assertEquals("curl -s http://127.0.0.1/ok/1", ModelRules.shortCommand(List.of("curl", "-s", "http://127.0.0.1/ok/1")),
+                "a URL is an argument, not a path to hide");
+        assertEquals("java --class-path (class path) course.processes.Worker",
+                ModelRules.shortCommand(List.of("java", "--class-path", "a.jar:b.jar", "course.processes.Worker")));
+    }
+
+    @Test
     void commonPoolWorkersAreTheCommonPoolRightForComputeWrongForFetch() {
         ModelVerdict fetch = judge(FETCH, EvidenceBuilder.fetch(3).on("common-pool", 8).on("caller", 4).peak(6, true).threads(6));
         ModelVerdict compute = judge(COMPUTE, EvidenceBuilder.compute(6).on("common-pool", 40).on("caller", 8).threads(6));
         assertAll(() -> assertEquals("common-pool", fetch.id()), () -> assertEquals("fail", fetch.severity()),
-                () -> assertEquals("common-pool", compute.id()), () -> assertEquals("info", compute.severity()));
+                () -> assertEquals("common-pool", compute.id()), () -> assertEquals("info", compute.severity()),
+                // The numbers explain themselves: the bound the pool ignored, and why the test JVM has 6 processors.
+                () -> assertTrue(fetch.summary().contains("at most 6 at once (maxWorkers = 3: the common pool ignores it)"), fetch.summary()),
+                () -> assertTrue(compute.summary().contains("The test JVM reports 6 processors on any machine"), compute.summary()));
     }
 
     @Test
@@ -241,5 +256,16 @@ class ModelRulesTest {
         ModelVerdict uncapped = judge(CRAWL, EvidenceBuilder.crawl(500, 50).on("virtual", 500).peak(352, true).threads(500).starts(0, 500));
         assertAll(() -> assertEquals("virtual-threads", capped.id()), () -> assertEquals(1.0, capped.share()),
                 () -> assertEquals("over-limit", uncapped.id()), () -> assertEquals(0, uncapped.share()));
+    }
+
+    @Test
+    void thePoolsThreadsThatDidWorkAreCountedApartFromTheCaller() {
+        // The lock reference solution: 6 workers count, the caller reads the lines it hands out (48 reads).
+        ModelVerdict v = judge(LOCK, EvidenceBuilder.compute(6).calls(42048, 0).on("pool-worker", 42000).on("caller", 48).threads(7).peak(5, true)
+                .pool("tpe", 6, true));
+        assertAll(() -> assertEquals("fixed-pool", v.id(), v.summary()),
+                () -> assertTrue(v.summary().contains("a pool of 6 threads (6 of them did work, and your own thread"), v.summary()),
+                () -> assertTrue(v.summary().contains("made 48 of the"), v.summary()),
+                () -> assertTrue(!v.summary().contains("7 of them"), v.summary()));
     }
 }

@@ -24,10 +24,9 @@ public record Outcome(String name, Expected expected, Observed observed, GradeRe
         return mismatches.isEmpty();
     }
 
-    /** {@return the expected verdict as the report can show it, with the model points} */
+    /** {@return the expected verdict, with the model points} */
     public String expectedLabel() {
-        return (observed == null ? Expected.label(expected.model(), expected.flaws()) : observed.labelOf(expected))
-                + " (" + expected.modelPoints().word() + ")";
+        return Expected.label(expected.model(), expected.flaws()) + " (" + expected.modelPoints().word() + ")";
     }
 
     /** {@return the verdict the grader gave, with the model points; "not graded" when there is none} */
@@ -43,8 +42,8 @@ public record Outcome(String name, Expected expected, Observed observed, GradeRe
     static Outcome compare(String name, Expected x, GradeReport.ExerciseReport report, LayIn.LaidIn laid) {
         Observed o = Observed.of(report);
         List<String> diffs = new ArrayList<>();
-        if (!o.labelOf(x).equals(o.label())) {
-            diffs.add("verdict: expected " + o.labelOf(x) + ", got " + o.label());
+        if (!Expected.label(x.model(), x.flaws()).equals(o.label())) {
+            diffs.add("verdict: expected " + Expected.label(x.model(), x.flaws()) + ", got " + o.label());
         }
         if (x.modelPoints() != o.modelPoints()) {
             diffs.add("modelPoints: expected " + x.modelPoints().word() + ", got " + o.modelPoints().word());

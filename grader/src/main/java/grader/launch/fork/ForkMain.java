@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -116,15 +120,27 @@ public final class ForkMain {
     }
 
     /** The private channel: one JSON object per line, written under a lock, flushed at once. */
+    /**
+     * The lines to the grader, all written by one thread of the channel's own. A socket channel written on an
+     * interrupted thread closes itself ({@code ClosedByInterruptException}) and every later event is lost, so the
+     * test's thread must never write: the grader interrupts it at its budget, and learner code that restores its
+     * interrupt (the right idiom) leaves the flag set while the test publishes its evidence. The caller still waits,
+     * uninterruptibly, until its line is written, so the order of events and "written before the JVM halts" hold.
+     */
     static final class Channel {
         private static final ObjectMapper JSON = new ObjectMapper();
         private final BufferedWriter out;
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "grader-channel");
+            t.setDaemon(true);
+            return t;
+        });
 
         Channel(BufferedWriter out) {
             this.out = out;
         }
 
-        synchronized void send(ForkEvent event) {
+        void send(ForkEvent event) {
             try {
                 line(JSON.writeValueAsString(event));
             } catch (IOException e) {
@@ -132,18 +148,36 @@ public final class ForkMain {
             }
         }
 
-        synchronized void line(String text) {
-            try {
+        void line(String text) {
+            on(() -> {
                 out.write(text);
                 out.write('\n');
                 out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException("the grader's channel is gone", e);
+            });
+        }
+
+        void close() {
+            on(out::close);
+            writer.shutdown();
+        }
+
+        private void on(Write write) {
+            try {
+                // join(), unlike get(), does not give up when the caller is interrupted.
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        write.run();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("the grader's channel is gone", e);
+                    }
+                }, writer).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
 
-        synchronized void close() throws IOException {
-            out.close();
+        private interface Write {
+            void run() throws IOException;
         }
     }
 }

@@ -8,6 +8,7 @@ import grader.engine.calibrate.Expected.Share;
 import grader.values.Site;
 import grader.report.GradeReport;
 import grader.verdict.ModelVerdict;
+import grader.verdict.VerdictId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -15,48 +16,57 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The comparison of a report with its labels (report schema 1: one id), and the confusion table printed from it. */
+/** The comparison of a report with its labels (report schema 2: the model and every flaw), and the confusion table printed from it. */
 class ConfusionTableTest {
 
     static Expected expected(String exercise, String model, List<String> flaws, Share modelPoints) {
         return new Expected(exercise, model, flaws, modelPoints, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
     }
 
-    /** A report of one exercise with {@code id} as its verdict and the given points earned (of 6, 9 and 1). */
-    static GradeReport.ExerciseReport report(String id, double functional, double model, String summary, Site site) {
+    /**
+     * A report of one exercise whose verdict is {@code label} ("fixed-pool + leaked-threads": the model, "?" for none,
+     * then its flaws) with the given points earned (of 6, 9 and 1).
+     */
+    static GradeReport.ExerciseReport report(String label, double functional, double model, String summary, Site site) {
         GradeReport.Points points = new GradeReport.Points(new GradeReport.Part(functional, 6, ""), new GradeReport.Part(model, 9, ""),
                 new GradeReport.Part(1, 1, ""));
         return new GradeReport.ExerciseReport("fetch", "Fetch", functional + model + 1, 16, points, "", List.of(),
-                verdict(id, model > 0 ? "info" : "fail", model / 9, summary, site), List.of(), List.of());
+                verdict(label, model > 0 ? "info" : "fail", model / 9, summary, site), List.of(), List.of());
     }
 
-    /** A verdict as schema 1 named it: the model when {@code id} names one, else a flaw with no model. */
-    static ModelVerdict verdict(String id, String severity, double share, String summary, Site site) {
-        grader.verdict.VerdictId v = grader.verdict.VerdictId.of(id).orElse(grader.verdict.VerdictId.UNKNOWN);
-        return v.isModel()
-                ? new ModelVerdict(v, List.of(), severity, share, summary, "why", "hint", site, List.of())
-                : new ModelVerdict(null, List.of(new ModelVerdict.Flaw(v, summary, null, site)), severity, share, summary, "why",
-                        "hint", site, List.of());
+    static ModelVerdict verdict(String label, String severity, double share, String summary, Site site) {
+        List<String> ids = List.of(label.split(" \\+ "));
+        VerdictId model = "?".equals(ids.get(0)) ? null : VerdictId.of(ids.get(0)).orElseThrow();
+        List<ModelVerdict.Flaw> flaws = ids.subList(1, ids.size()).stream()
+                .map(f -> new ModelVerdict.Flaw(VerdictId.of(f).orElseThrow(), summary, null, site)).toList();
+        return new ModelVerdict(model, flaws, severity, share, summary, "why", "hint", site, List.of());
     }
 
     static final LayIn.LaidIn NO_LINES = new LayIn.LaidIn(Path.of("x"), List.of(
             new LayIn.FileMap("WordCounter.java", List.of(new LayIn.Piece(5, 40, 10)))));
 
     @Test
-    void aModelIdIsTheModelAndAnyOtherIdTheFirstFlaw() {
+    void theModelAndEveryFlawAreCompared() {
         Outcome model = Outcome.compare("right/a", expected("fetch", "fixed-pool", List.of(), Share.FULL), report("fixed-pool", 6, 9, "", null), NO_LINES);
-        Outcome flaw = Outcome.compare("wrong/b", expected("fetch", "fixed-pool", List.of("hard-coded-pool-size", "leaked-threads"), Share.NONE),
-                report("hard-coded-pool-size", 6, 0, "", null), NO_LINES);
+        Outcome flaws = Outcome.compare("wrong/b", expected("fetch", "fixed-pool", List.of("hard-coded-pool-size", "leaked-threads"), Share.NONE),
+                report("fixed-pool + hard-coded-pool-size + leaked-threads", 6, 0, "", null), NO_LINES);
+        Outcome oneFlawMissing = Outcome.compare("wrong/b", expected("fetch", "fixed-pool", List.of("hard-coded-pool-size", "leaked-threads"), Share.NONE),
+                report("fixed-pool + hard-coded-pool-size", 6, 0, "", null), NO_LINES);
         Outcome wrongModel = Outcome.compare("wrong/c", expected("fetch", "sequential", List.of(), Share.NONE),
                 report("serialized", 6, 0, "", null), NO_LINES);
         Outcome flawForModel = Outcome.compare("wrong/d", expected("fetch", "fixed-pool", List.of("leaked-threads"), Share.NONE),
                 report("fixed-pool", 6, 9, "", null), NO_LINES);
+        Outcome noModel = Outcome.compare("wrong/e", expected("fetch", "fixed-pool", List.of("not-implemented"), Share.NONE),
+                report("? + not-implemented", 0, 0, "", null), NO_LINES);
         assertAll(
                 () -> assertEquals(List.of(), model.mismatches()),
-                () -> assertEquals(List.of(), flaw.mismatches(), "schema 1 shows the first flaw only"),
+                () -> assertEquals(List.of(), flaws.mismatches()),
+                () -> assertEquals(List.of("verdict: expected fixed-pool + hard-coded-pool-size + leaked-threads, got fixed-pool + hard-coded-pool-size"),
+                        oneFlawMissing.mismatches()),
                 () -> assertEquals(List.of("verdict: expected sequential, got serialized"), wrongModel.mismatches()),
-                () -> assertEquals(List.of("verdict: expected leaked-threads, got fixed-pool", "modelPoints: expected none, got full"),
-                        flawForModel.mismatches()));
+                () -> assertEquals(List.of("verdict: expected fixed-pool + leaked-threads, got fixed-pool", "modelPoints: expected none, got full"),
+                        flawForModel.mismatches()),
+                () -> assertEquals(List.of("verdict: expected fixed-pool + not-implemented, got ? + not-implemented"), noModel.mismatches()));
     }
 
     @Test
@@ -65,8 +75,8 @@ class ConfusionTableTest {
                 List.of("BLOCKED", "lock"), Optional.of(new Expected.SiteExpectation("WordCounter.java", 7)));
         Site line42 = new Site("course.lock.WordCounter", "count", "WordCounter.java", 42);
         Site line43 = new Site("course.lock.WordCounter", "count", "WordCounter.java", 43);
-        Outcome agrees = Outcome.compare("wrong/l", x, report("global-lock", 6, 0, "2 workers BLOCKED on one lock", line42), NO_LINES);
-        Outcome differs = Outcome.compare("wrong/l", x, report("global-lock", 3, 0, "2 workers waited", line43), NO_LINES);
+        Outcome agrees = Outcome.compare("wrong/l", x, report("fixed-pool + global-lock", 6, 0, "2 workers BLOCKED on one lock", line42), NO_LINES);
+        Outcome differs = Outcome.compare("wrong/l", x, report("fixed-pool + global-lock", 3, 0, "2 workers waited", line43), NO_LINES);
         assertAll(
                 () -> assertEquals(List.of(), agrees.mismatches()),
                 () -> assertEquals(List.of(
@@ -84,7 +94,7 @@ class ConfusionTableTest {
                 Outcome.compare("right/b", expected("fetch", "fixed-pool", List.of(), Share.FULL), report("fixed-pool", 6, 9, "", null), NO_LINES),
                 Outcome.compare("wrong/c", expected("fetch", "sequential", List.of(), Share.NONE), report("serialized", 6, 0, "", null), NO_LINES),
                 Outcome.compare("wrong/d", expected("compute", "fixed-pool", List.of("hard-coded-pool-size"), Share.NONE),
-                        report("hard-coded-pool-size", 6, 0, "", null), NO_LINES),
+                        report("fixed-pool + hard-coded-pool-size", 6, 0, "", null), NO_LINES),
                 new Outcome("wrong/e", expected("compute", "sequential", List.of(), Share.NONE), null, null, List.of("not graded: the test JVM died")));
         StringWriter text = new StringWriter();
         ConfusionTable table = new ConfusionTable(outcomes);
@@ -101,10 +111,10 @@ class ConfusionTableTest {
                   sequential (none)   .   1
                   got: 1 fixed-pool (full), 2 serialized (none)
                 compute: 2 labelled, 1 as expected
-                  expected \\ got                1   2
-                  hard-coded-pool-size (none)   1   .
-                  sequential (none)             .   1
-                  got: 1 hard-coded-pool-size (none), 2 not graded
+                  expected \\ got                             1   2
+                  fixed-pool + hard-coded-pool-size (none)   1   .
+                  sequential (none)                          .   1
+                  got: 1 fixed-pool + hard-coded-pool-size (none), 2 not graded
                 not as expected:
                   wrong/c (fetch): verdict: expected sequential, got serialized
                   wrong/e (compute): not graded: the test JVM died
