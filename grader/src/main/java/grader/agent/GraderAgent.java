@@ -17,10 +17,11 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
 
 /**
  * The grader's {@code -javaagent} (manifest {@code Premain-Class}). It puts the boot classes ({@link grader.agent.boot.Events},
- * {@link grader.agent.boot.Guards}, {@link grader.agent.boot.StandIns}) on the bootstrap class path, retransforms the JDK's thread, pool, process and exit methods, watches the learner
+ * {@link grader.agent.boot.Guards}, {@link grader.agent.boot.StandIns}) on the bootstrap class path, retransforms the JDK's thread, pool, process, exit, network, lookup and file methods, watches the learner
  * kernels named in its argument ({@code kernels=Class#method,...}), checks that every probe fires, turns on the caps
  * on thread and process starts and the loopback-only network its argument gives ({@code ;threads=N;processes=N;network=loopback},
- * see {@link AgentArguments}), calls
+ * see {@link AgentArguments}) and the file policy (the learner's code keeps to this JVM's {@code java.io.tmpdir}, see
+ * {@link FileTransformer}), calls
  * {@link grader.probes.Recorder#agentInstalled} once: with null, or with what failed and what to do. Given the
  * grader's start-up cache ({@code jdkcache=}), it redefines the JDK classes from it instead of weaving them (see
  * {@link JdkClassCache}); the learner's kernels and shared-state classes are woven when they load.
@@ -36,7 +37,7 @@ public final class GraderAgent {
     /** The JDK types the agent transforms; each is loaded before install (see {@link #installJdkProbes}). */
     static final List<String> JDK_TYPES = Stream.of(ThreadStartTransformer.TYPES, ThreadPoolExecutorTransformer.TYPES,
             ForkJoinPoolTransformer.TYPES, ProcessStartTransformer.TYPES, RuntimeExitTransformer.TYPES,
-            NetworkTransformer.TYPES, LookupTransformer.TYPES)
+            NetworkTransformer.TYPES, LookupTransformer.TYPES, FileTransformer.TYPES)
             .flatMap(List::stream).toList();
 
     public static void premain(String args, Instrumentation inst) {
@@ -147,6 +148,8 @@ public final class GraderAgent {
                 .transform(new NetworkTransformer())
                 .type(namedOneOf(LookupTransformer.TYPES.toArray(new String[0])))
                 .transform(new LookupTransformer())
+                .type(namedOneOf(FileTransformer.TYPES.toArray(new String[0])))
+                .transform(new FileTransformer())
                 .type(namedOneOf(ThreadWaitTransformer.TYPES.toArray(new String[0])))
                 .transform(new ThreadWaitTransformer())
                 .installOn(inst);

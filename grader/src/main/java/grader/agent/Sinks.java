@@ -37,9 +37,14 @@ final class Sinks implements BiConsumer<String, Object> {
         return Events.install(TOKEN, jdkCallers, new Sinks());
     }
 
-    /** Turns on the caps (negative: none), the network switch and the lookup policy, then seals them. */
-    static void guard(int threads, int processes, boolean loopbackOnly) {
+    /**
+     * Turns on the caps (negative: none), the network switch, the lookup policy and the file policy (the learner's
+     * files in this JVM's {@code java.io.tmpdir}, see {@link grader.probes.FilePolicy}), then seals them.
+     */
+    static void guard(int threads, int processes, boolean loopbackOnly) throws java.io.IOException {
         Guards.configure(threads, processes, loopbackOnly, Recorder::lookupRefusal);
+        grader.probes.FilePolicy.configure(System.getProperty("java.io.tmpdir"), System.getProperty("java.home"));
+        Guards.configureFiles(Recorder::fileRefusal);
         Guards.seal();
     }
 

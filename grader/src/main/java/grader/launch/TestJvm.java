@@ -198,15 +198,17 @@ public final class TestJvm {
         Path channelDir = Files.createTempDirectory("grader-ch");
         Path socket = channelDir.resolve("s");
         boolean sandboxed = request.containment().namespaces();
-        Path learnerTmp = sandboxed ? Files.createTempDirectory("grader-learner-") : null;
+        // The learner's temporary folder, in both layers: its code may read and write files there only (the agent's
+        // file policy), and it goes with the grading.
+        Path learnerTmp = Files.createTempDirectory("grader-learner-");
         Runnable endAll = () -> { };
         Thread hook = null;
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
-            List<String> java = command(request, selectors, socket, tokenFile, learnerFile);
+            List<String> java = privateTempFlags(command(request, selectors, socket, tokenFile, learnerFile), request, dir,
+                    learnerTmp);
             List<String> command;
             if (sandboxed) {
-                java = sandboxFlags(java, request, dir, learnerTmp);
                 List<Path> readOnly = new ArrayList<>(List.of(Path.of(System.getProperty("java.home")), request.agentJar(), dir));
                 readOnly.addAll(request.classPath());
                 request.startup().ifPresent(c -> readOnly.add(c.dir()));
@@ -270,9 +272,7 @@ public final class TestJvm {
                 }
             }
             deleteTree(channelDir);
-            if (learnerTmp != null) {
-                deleteTree(learnerTmp);
-            }
+            deleteTree(learnerTmp);
         }
     }
 
@@ -290,10 +290,10 @@ public final class TestJvm {
     }
 
     /**
-     * The sandboxed JVM's temporary folder is the grading's private one; its bootstrap jar (ProbeHub) is made here,
-     * outside it, and bound read-only, never written where the learner's code can write.
+     * The test JVM's temporary folder is the grading's private one; its bootstrap jar (ProbeHub) is made here,
+     * outside it (and bound read-only in the sandbox), never written where the learner's code can write.
      */
-    private static List<String> sandboxFlags(List<String> java, Request request, Path dir, Path learnerTmp) throws IOException {
+    private static List<String> privateTempFlags(List<String> java, Request request, Path dir, Path learnerTmp) throws IOException {
         List<String> cmd = new ArrayList<>(java);
         List<String> extra = new ArrayList<>();
         extra.add("-Djava.io.tmpdir=" + learnerTmp);

@@ -123,6 +123,52 @@ public final class LearnerCode {
                 .map(LearnerCode::site));
     }
 
+    /**
+     * The JDK's class loading: a file it opens below one of these frames is the JVM reading its class path or a
+     * service file for whoever asked, never the learner's own file access (loading the learner's next class is the
+     * JVM's doing too). Reading the hidden tests' class files as resources is refused by name instead (the lookup
+     * guard) and by the static sandbox.
+     */
+    private static final List<String> CLASS_LOADING_PREFIXES = List.of("jdk.internal.loader.", "java.lang.ClassLoader",
+            "java.security.SecureClassLoader", "java.net.URLClassLoader", "jdk.internal.module.", "java.util.ServiceLoader");
+
+    /**
+     * {@return the learner frame that asked for a file, if the learner's code did}: below the agent's own frames, the
+     * nearest frame that is not the JDK's is the learner's, and no JDK frame on the way there is class loading. Empty
+     * at once while no learner classes are declared (the JVM's start, the agent's install).
+     */
+    static Optional<Site> fileAccessByLearner() {
+        if (classes.isEmpty()) {
+            return Optional.empty();
+        }
+        return WALKER.walk(frames -> {
+            boolean agent = true;
+            for (StackWalker.StackFrame f : (Iterable<StackWalker.StackFrame>) frames::iterator) {
+                String c = f.getClassName();
+                if (agent && (c.startsWith("grader.agent.") || c.startsWith("grader.probes."))) {
+                    continue;
+                }
+                agent = false;
+                if (!startsWithAny(c, JDK_PREFIXES)) {
+                    return isLearner(c) ? Optional.of(site(f)) : Optional.<Site>empty();
+                }
+                if (startsWithAny(c, CLASS_LOADING_PREFIXES)) {
+                    return Optional.<Site>empty();
+                }
+            }
+            return Optional.<Site>empty();
+        });
+    }
+
+    private static boolean startsWithAny(String name, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@return the nearest learner frame on the current stack, wherever it is} */
     static Optional<Site> nearestLearnerFrame() {
         return WALKER.walk(frames -> frames.filter(f -> isLearner(f.getClassName())).findFirst().map(LearnerCode::site));

@@ -73,6 +73,15 @@ public final class Recorder {
                 .orElse(null);
     }
 
+    /**
+     * A file is being read, written (created, renamed, deleted) or made a symbolic link ({@code kind}: "read", "write",
+     * "link"): {@return the refusal's message when the learner's code made the call and {@link FilePolicy} does not let
+     * it through, else null}
+     */
+    public static String fileRefusal(String path, String kind) {
+        return LearnerCode.fileAccessByLearner().map(site -> FilePolicy.refusal(path, kind, site)).orElse(null);
+    }
+
     static Episode current() {
         return current;
     }

@@ -1,5 +1,6 @@
 package grader.agent;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import grader.agent.it.AgentProbeMain;
 import grader.agent.it.CapProbeMain;
 import grader.agent.it.FactorialKernel;
 import grader.agent.it.LookupProbeMain;
+import grader.agent.it.FileProbeMain;
 import grader.agent.it.NetworkProbeMain;
 import grader.launch.StartupCache;
 import grader.probes.AgentFlags;
@@ -198,6 +200,50 @@ class AgentJarIT {
                 run::toString);
     }
 
+    @Test
+    void theLearnersCodeUsesItsTemporaryFolderAndTheJdksFilesAndEveryOtherFileIsRefusedWhileTheGradersCodeStillReadsIt()
+            throws Exception {
+        Path tmp = Files.createTempDirectory("agent-it-learner-tmp");
+        Path outside = Files.createTempDirectory("agent-it-outside");
+        Files.writeString(outside.resolve("secret.txt"), "secret");
+        Run run = runChild(List.of("-Djava.io.tmpdir=" + tmp), "", null, FileProbeMain.class.getName(), outside.toString());
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("", run.stderr(), run::toString);
+        List<String> out = run.stdout().lines().toList();
+        assertEquals(List.of("agent-problem null", "tmp-nio ok mine true", "tmp-io ok io2 true true", "tmp-redirect ok child",
+                "jdk-read ok read", "random ok read"), out.subList(0, 6), run::toString);
+        String secret = outside.toRealPath().resolve("secret.txt").toString();
+        String refused = "java.lang.SecurityException: file access refused by the grader: learner code may not ";
+        String only = "; it may read and write files only in its temporary folder " + tmp.toRealPath();
+        List<String> expected = List.of("outside-nio-read " + refused + "read " + secret,
+                "outside-io-read " + refused + "read " + secret,
+                "outside-exists " + refused + "read " + secret,
+                "outside-list " + refused + "read " + outside.toRealPath(),
+                "outside-write " + refused + "write " + outside.toRealPath().resolve("written.txt"),
+                "outside-delete " + refused + "write " + secret,
+                "outside-dotdot " + refused + "read " + secret,
+                "outside-symlink " + refused + "create the symbolic link " + tmp.toRealPath().resolve("learner-"),
+                "outside-redirect " + refused + "write " + outside.toRealPath().resolve("child.out"),
+                "outside-delete-on-exit " + refused + "write " + secret);
+        for (int i = 0; i < expected.size(); i++) {
+            String line = out.get(6 + i);
+            int at = i;
+            assertAll(() -> assertTrue(line.startsWith(expected.get(at)), line + "\n" + run),
+                    () -> assertTrue(line.contains(" (at course.probe.LearnerFiles.lambda$run$"), line),
+                    () -> assertTrue(line.contains(only), line));
+        }
+        assertTrue(out.get(16).startsWith("relative " + refused + "read "), run::toString);
+        assertEquals(List.of("grader-read secret", "grader-written false false"), out.subList(17, 19), run::toString);
+        assertTrue(out.get(19).startsWith("recorded file access refused by the grader: learner code may not read " + secret),
+                run::toString);
+        assertEquals(20, out.size(), run::toString);
+        assertEquals("secret", Files.readString(outside.resolve("secret.txt")), "not deleted as the child JVM ended");
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("learner-")
+                    && Files.isRegularFile(p)).toList(), "the learner's files were deleted");
+        }
+    }
+
     private record Run(int exitCode, String stdout, String stderr) {}
 
     private static Run runChild(String agentArgument) throws Exception {
@@ -220,10 +266,16 @@ class AgentJarIT {
     private static StartupCache.Ready cache;
 
     private static Run runChild(String agentArgument, StartupCache.Ready startup, String main, String... args) throws Exception {
+        return runChild(List.of(), agentArgument, startup, main, args);
+    }
+
+    private static Run runChild(List<String> flags, String agentArgument, StartupCache.Ready startup, String main,
+            String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(AgentFlags.JVM_FLAGS);
+        command.addAll(flags);
         if (startup != null) {
             command.addAll(startup.jvmFlags());
             agentArgument += ";" + startup.agentOption();

@@ -73,7 +73,9 @@ class JdkTargetsTest {
     void everyTransformedTypeIsListedForPreloading() {
         assertEquals(List.of("java.lang.Thread", "java.lang.VirtualThread", "java.util.concurrent.ThreadPoolExecutor",
                 "java.util.concurrent.ForkJoinPool", "java.lang.ProcessImpl", "java.lang.ProcessHandleImpl", "java.lang.Runtime", "sun.nio.ch.Net",
-                "sun.nio.ch.DatagramChannelImpl", "java.net.InetAddress", "java.lang.Class", "java.lang.ClassLoader"),
+                "sun.nio.ch.DatagramChannelImpl", "java.net.InetAddress", "java.lang.Class", "java.lang.ClassLoader",
+                "sun.nio.fs.UnixNativeDispatcher", "java.io.UnixFileSystem", "java.io.FileInputStream",
+                "java.io.FileOutputStream", "java.io.RandomAccessFile", "java.io.File"),
                 GraderAgent.JDK_TYPES);
     }
 
@@ -85,6 +87,30 @@ class JdkTargetsTest {
         assertEquals(List.of("loadClass(java.lang.String)"), matched("java.lang.ClassLoader", LookupTransformer.loadClass()));
         assertEquals(List.of("getResource(java.lang.String)", "getResources(java.lang.String)"),
                 matched("java.lang.ClassLoader", LookupTransformer.resources()));
+    }
+
+    @Test
+    void filesMatchEveryPathTakingCallOfTheNioDispatcherTheFileMethodsOfJavaIoAndTheStreamsOpens() throws Exception {
+        String p = "sun.nio.fs.UnixPath";
+        assertEquals(List.of("access(" + p + ",int)", "chmod(" + p + ",int)", "chown(" + p + ",int,int)",
+                        "fchmodat(int," + p + ",int,int)", "lchown(" + p + ",int,int)", "link(" + p + "," + p + ")",
+                        "lstat(" + p + ",sun.nio.fs.UnixFileAttributes)", "mkdir(" + p + ",int)", "mknod(" + p + ",int,long)",
+                        "open(" + p + ",int,int)", "opendir(" + p + ")", "readlink(" + p + ")", "realpath(" + p + ")",
+                        "rename(" + p + "," + p + ")", "rmdir(" + p + ")", "stat(" + p + ",sun.nio.fs.UnixFileAttributes)",
+                        "stat2(" + p + ",sun.nio.fs.UnixFileAttributes)", "statvfs(" + p + ",sun.nio.fs.UnixFileStoreAttributes)",
+                        "symlink(byte[]," + p + ")", "unlink(" + p + ")", "utimensat(int," + p + ",long,long,int)"),
+                matched("sun.nio.fs.UnixNativeDispatcher", FileTransformer.nioPaths()));
+        assertEquals(List.of("checkAccess(java.io.File,int)", "createDirectory(java.io.File)",
+                        "createFileExclusively(java.lang.String)", "delete(java.io.File)", "getBooleanAttributes(java.io.File)",
+                        "getLastModifiedTime(java.io.File)", "getLength(java.io.File)", "getSpace(java.io.File,int)",
+                        "hasBooleanAttributes(java.io.File,int)", "list(java.io.File)", "rename(java.io.File,java.io.File)",
+                        "setLastModifiedTime(java.io.File,long)", "setPermission(java.io.File,int,boolean,boolean)",
+                        "setReadOnly(java.io.File)"),
+                matched("java.io.UnixFileSystem", FileTransformer.ioPaths()));
+        assertEquals(List.of("open(java.lang.String)"), matched("java.io.FileInputStream", FileTransformer.open()));
+        assertEquals(List.of("open(java.lang.String,boolean)"), matched("java.io.FileOutputStream", FileTransformer.open()));
+        assertEquals(List.of("open(java.lang.String,int)"), matched("java.io.RandomAccessFile", FileTransformer.open()));
+        assertEquals(List.of("deleteOnExit()"), matched("java.io.File", FileTransformer.deleteOnExit()));
     }
 
     private static List<String> matched(String type, ElementMatcher<? super MethodDescription> matcher) throws Exception {

@@ -39,6 +39,10 @@ class SandboxIT {
         return Stream.of(
                 new Attack("fetch-reflection-into-grader", "fetch", "no reflection",
                         "src/main/java/course/fetch/StatusFetcher.java", "Class.forName(\"grader.probes.Recorder\")", false),
+                new Attack("fetch-stack-walker-class-reference", "fetch", "no reflection",
+                        "src/main/java/course/fetch/StatusFetcher.java", "StackWalker.Option.RETAIN_CLASS_REFERENCE", false),
+                new Attack("fetch-dynalink-call", "fetch", "no reflection",
+                        "src/main/java/course/fetch/StatusFetcher.java", "new jdk.dynalink.DynamicLinkerFactory()", false),
                 new Attack("fetch-reads-hidden-test-class", "fetch", "no reading class files or resources",
                         "src/main/java/course/fetch/StatusFetcher.java", "getResourceAsStream(\"/grader/hidden/fetch/FetchHiddenTest.class\")", false),
                 new Attack("fetch-shadows-junit-assertions", "fetch", "no classes in the grader's or the test tools' packages",

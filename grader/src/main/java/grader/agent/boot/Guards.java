@@ -3,12 +3,14 @@ package grader.agent.boot;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The agent's refusals, checked inside JDK methods by advice that does not suppress what they throw: the caps on thread
- * and process starts, the loopback-only network, and looking up the grader's or the test tools' classes and class files
- * by name. Each refusal throws what the JDK method throws when it can't do the thing (and is reported through
+ * and process starts, the loopback-only network, looking up the grader's or the test tools' classes and class files
+ * by name, and files outside the learner's temporary folder (a {@code SecurityException}, as the JDK's security
+ * manager threw from the same methods). Each refusal throws what the JDK method throws when it can't do the thing (and is reported through
  * {@link Events#REFUSED}); everything else returns at once.
  *
  * <p>Bootstrap class path only, {@code java.base} types only (see {@link Events}). The settings are made by the agent's
@@ -28,6 +30,16 @@ public final class Guards {
     private static volatile boolean loopbackOnly;
     /** Answers a protected name's refusal message when the learner's code looked it up, else null. */
     private static volatile Function<String, String> lookups;
+    /** Answers the refusal message for a path the learner's code asked to {@link #READ}, {@link #WRITE} or
+     *  {@link #LINK}, else null. */
+    private static volatile BiFunction<String, String, String> files;
+
+    /** Kinds of file access, for the file policy: reading a file's content, its attributes or a folder's list. */
+    public static final String READ = "read";
+    /** Writing, creating, renaming, deleting, changing attributes. */
+    public static final String WRITE = "write";
+    /** Creating a symbolic link (the path is the link's): its target is not checked when it is followed later. */
+    public static final String LINK = "link";
     /** Set by {@link #seal()}: nothing here changes any more. */
     private static volatile boolean sealed;
 
@@ -66,6 +78,17 @@ public final class Guards {
         processCap = processes;
         loopbackOnly = loopback;
         lookups = lookupPolicy;
+    }
+
+    /**
+     * Sets the file policy, until {@link #seal()}: given a path as the JDK method got it (relative or absolute) and
+     * the kind of access ({@link #READ}, {@link #WRITE}, {@link #LINK}), it answers the refusal's message, or null to
+     * let the call through. Null: no file refused.
+     */
+    public static void configureFiles(BiFunction<String, String, String> filePolicy) {
+        if (!sealed) {
+            files = filePolicy;
+        }
     }
 
     /** Freezes what {@link #configure} set, so that learner code that reached this class cannot change it. */
@@ -255,6 +278,101 @@ public final class Guards {
         }
         Events.emit(Events.REFUSED, message);
         return "grader-refused/" + path;
+    }
+
+    /** The {@code sun.nio.fs.UnixNativeDispatcher} calls that change the file system (see {@link #admitNioPaths}). */
+    private static final String[] NIO_WRITES = {"link", "unlink", "mknod", "rename", "mkdir", "rmdir", "symlink", "chown",
+        "lchown", "chmod", "fchmodat", "utimensat"};
+    /** The {@code java.io.UnixFileSystem} methods that change the file system (see {@link #admitIoPaths}). */
+    private static final String[] IO_WRITES = {"setPermission", "createFileExclusively", "delete", "createDirectory",
+        "rename", "setLastModifiedTime", "setReadOnly"};
+    /** Linux's {@code O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND}: an {@code open} with any of them writes. */
+    private static final int NIO_OPEN_WRITES = 01 | 02 | 0100 | 01000 | 02000;
+
+    /**
+     * Called on entry of the static {@code sun.nio.fs.UnixNativeDispatcher} methods that take a path (every
+     * {@code java.nio.file} operation on the default file system of Linux and macOS ends in one): {@code method} is the
+     * dispatcher method's name, {@code args} its arguments, whose {@code Path}s are checked.
+     *
+     * @throws SecurityException "file access refused by the grader: ..." for a path the learner's code may not reach
+     */
+    public static void admitNioPaths(String method, Object[] args) {
+        if (files == null || args == null) {
+            return;
+        }
+        String kind = method.equals("symlink") ? LINK : method.equals("open") ? (args.length > 1
+                && args[1] instanceof Integer flags && (flags & NIO_OPEN_WRITES) != 0 ? WRITE : READ)
+                : isOneOf(method, NIO_WRITES) ? WRITE : READ;
+        for (Object a : args) {
+            if (a instanceof java.nio.file.Path path) {
+                admit(path.toString(), kind);
+            }
+        }
+    }
+
+    /**
+     * Called on entry of the {@code java.io.UnixFileSystem} methods that reach the file system ({@code File.exists},
+     * {@code list}, {@code delete}, {@code createNewFile}...): {@code method} is the method's name, {@code args} its
+     * arguments, whose {@code File}s (or, for {@code createFileExclusively}, path) are checked.
+     *
+     * @throws SecurityException "file access refused by the grader: ..." for a path the learner's code may not reach
+     */
+    public static void admitIoPaths(String method, Object[] args) {
+        if (files == null || args == null) {
+            return;
+        }
+        String kind = isOneOf(method, IO_WRITES) ? WRITE : READ;
+        for (Object a : args) {
+            if (a instanceof java.io.File file) {
+                admit(file.getPath(), kind);
+            } else if (a instanceof String path) {
+                admit(path, kind);
+            }
+        }
+    }
+
+    /**
+     * Called on entry of the {@code open} methods of {@code FileInputStream} (read), {@code FileOutputStream} and
+     * {@code RandomAccessFile} (write unless its mode is read-only), and of {@code File.deleteOnExit} (write: the JDK
+     * deletes the file as the JVM ends, when no caller is left to check): the path as the JDK method got it.
+     *
+     * @throws SecurityException "file access refused by the grader: ..." for a path the learner's code may not reach
+     */
+    public static void admitFile(String path, boolean write) {
+        admit(path, write ? WRITE : READ);
+    }
+
+    private static void admit(String path, String kind) {
+        BiFunction<String, String, String> policy = files;
+        if (policy == null || path == null || Events.IN_SINK.get() != null) {
+            return;
+        }
+        String message;
+        try {
+            Events.IN_SINK.set(Boolean.TRUE);
+            try {
+                message = policy.apply(path, kind);
+            } finally {
+                Events.IN_SINK.remove();
+            }
+        } catch (Throwable e) {
+            // Closed, not open: learner code could make the check fail on purpose (a stack almost full, a heap almost
+            // spent) to slip a call through; a grader thread in that state would not get far with a file anyway.
+            message = "file access refused by the grader: " + path + " could not be checked (" + e.getClass().getName() + ")";
+        }
+        if (message != null) {
+            Events.emit(Events.REFUSED, message);
+            throw new SecurityException(message);
+        }
+    }
+
+    private static boolean isOneOf(String name, String[] names) {
+        for (String n : names) {
+            if (n.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkLookup(String name) throws ClassNotFoundException {

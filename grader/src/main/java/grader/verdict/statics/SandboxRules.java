@@ -16,7 +16,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import grader.values.Site;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +31,9 @@ import java.util.stream.Collectors;
 
 /**
  * The sandbox: rules that refuse, before anything runs, learner code that reaches outside its exercise
- * (the grader's or JUnit's classes, reflection, class loaders, the class path's resources, files, JDK
- * internals, stopping threads, the standard streams). Unlike {@link StaticRules} they do not score: one
+ * (the grader's or JUnit's classes, reflection, class loaders, the class path's resources, the file access the
+ * run-time checks can't see, JDK internals, stopping threads, the standard streams). Plain file access is not
+ * refused here: the agent lets the learner's code use its temporary folder and refuses every other file as it runs. Unlike {@link StaticRules} they do not score: one
  * violation refuses the exercise, and none of its code runs.
  *
  * <p>Contract: every rule holds for every right solution of every known exercise (none of them needs any
@@ -112,7 +112,13 @@ public final class SandboxRules {
                                 "getConstructor", "getConstructors", "getClasses", "getRecordComponents", "newInstance")),
                         calls(member("java.lang.invoke.MethodHandles").or(member("java.lang.invoke.MethodHandles$Lookup"))
                                 .or(member("java.lang.invoke.MethodHandle")).or(member("java.lang.invoke.VarHandle"))
-                                .or(member("java.lang.invoke.MethodHandleProxies")))),
+                                .or(member("java.lang.invoke.MethodHandleProxies"))
+                                // Class objects off the stack: the grader's and the tests' classes, without a lookup by name.
+                                .or(member("java.lang.StackWalker", "getCallerClass"))
+                                .or(member("java.lang.StackWalker$StackFrame", "getDeclaringClass"))
+                                .or(field("java.lang.StackWalker$Option", "RETAIN_CLASS_REFERENCE"))),
+                        // Dynamic linking calls methods by name, reflection by another name.
+                        uses(inPackages("jdk.dynalink"))),
                 rule("no-class-loading", "no class loaders, and no code compiled or loaded at run time",
                         "a class loader of your own can load the hidden tests or a changed copy of the grader's classes, out of the grader's sight",
                         "The exercise needs none: use your classes directly, as the stub does.",
@@ -128,17 +134,16 @@ public final class SandboxRules {
                         calls(member("java.lang.Class", "getResource", "getResourceAsStream")
                                 .or(member("java.lang.ClassLoader").and(t -> isResourceMethod(t.getName())))
                                 .or(member("java.lang.Module", "getResourceAsStream")))),
-                rule("no-file-access", "no reading or writing files",
-                        "the hidden tests, their sources and the grader's results are files on this machine, and the exercise reads and writes none",
-                        "Work with the arguments you are given and return the result; fetch sends its requests through the HttpClient it is given.",
-                        calls(member("java.nio.file.Files").or(member("java.nio.file.FileSystems")).or(member("java.nio.file.FileSystem"))
-                                .or(member("java.nio.file.spi.FileSystemProvider")).or(member("java.io.File"))
-                                .or(member("java.io.FileInputStream")).or(member("java.io.FileOutputStream"))
-                                .or(member("java.io.FileReader")).or(member("java.io.FileWriter")).or(member("java.io.RandomAccessFile"))
-                                .or(member("java.nio.channels.FileChannel")).or(member("java.nio.channels.AsynchronousFileChannel"))
-                                .or(member("java.util.zip.ZipFile")).or(member("java.util.logging.FileHandler"))
-                                .or(member("java.net.URL", "openStream", "openConnection", "getContent"))
-                                .or(opensAFileByName()))),
+                rule("no-file-access", "no file access the grader can't check as it runs",
+                        "the grader checks every file your code opens, lists or deletes while it runs (your temporary folder"
+                                + " only), but not through these: a jar: or file: URL can be served from a jar the JVM already"
+                                + " holds open (the hidden tests' among them), and a SecureDirectoryStream works on names"
+                                + " relative to a folder it opened before",
+                        "Read and write files with java.nio.file.Files in your temporary folder (Files.createTempFile); open"
+                                + " no URLs (fetch sends its requests through the HttpClient it is given).",
+                        calls(member("java.net.URL", "openStream", "openConnection", "getContent")),
+                        uses(c -> c.isAssignableTo("java.net.JarURLConnection")
+                                || c.isAssignableTo("java.nio.file.SecureDirectoryStream"))),
                 rule("no-jdk-internals", "no JDK internals or native code",
                         "they reach into the JVM itself, beneath the checks that keep grading fair",
                         "Use java.util.concurrent (atomics, locks, executors) instead.",
@@ -245,19 +250,9 @@ public final class SandboxRules {
         return t -> t instanceof CodeUnitAccessTarget && t.getOwner().isAssignableTo(owner) && named(t.getName(), names);
     }
 
-    /** A constructor that opens a file by its name or path: {@code new PrintWriter("out.txt")}, {@code new Scanner(path)}. */
-    private static Predicate<AccessTarget> opensAFileByName() {
-        Set<String> writers = Set.of("java.io.PrintWriter", "java.io.PrintStream", "java.util.Formatter");
-        return t -> {
-            if (!(t instanceof CodeUnitAccessTarget u) || !"<init>".equals(t.getName()) || u.getRawParameterTypes().isEmpty()) {
-                return false;
-            }
-            String owner = t.getOwner().getName();
-            JavaClass first = u.getRawParameterTypes().get(0);
-            boolean aFile = first.isEquivalentTo(File.class) || first.isAssignableTo(Path.class);
-            boolean aName = first.isEquivalentTo(String.class) && writers.contains(owner); // new Scanner(String) reads the string
-            return (writers.contains(owner) || owner.equals("java.util.Scanner")) && (aFile || aName);
-        };
+    /** Reads of the static field {@code owner.name}: an enum constant such as {@code StackWalker.Option.RETAIN_CLASS_REFERENCE}. */
+    private static Predicate<AccessTarget> field(String owner, String name) {
+        return t -> t instanceof AccessTarget.FieldAccessTarget && t.getOwner().getName().equals(owner) && t.getName().equals(name);
     }
 
     /** Classes in any of these packages or their sub-packages. */

@@ -85,12 +85,12 @@ class SandboxRulesTest {
             no-class-loading     | Object o = javax.tools.ToolProvider.getSystemJavaCompiler();                           | calls ToolProvider.getSystemJavaCompiler()
             no-resource-reading  | Object o = Sample.class.getResourceAsStream("/grader/hidden/fetch/FetchHiddenTest.class"); | calls Class.getResourceAsStream(String)
             no-resource-reading  | Object o = ClassLoader.getSystemResource("x");                                         | calls ClassLoader.getSystemResource(String)
-            no-file-access       | Object o = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("x"));               | calls Files.readAllBytes(Path)
-            no-file-access       | Object o = new java.io.FileInputStream("x");                                           | calls new FileInputStream(String)
-            no-file-access       | Object o = new java.io.PrintWriter("report.json");                                     | calls new PrintWriter(String)
-            no-file-access       | Object o = new java.util.Scanner(java.nio.file.Path.of("x"));                          | calls new Scanner(Path)
-            no-file-access       | Object o = new java.util.zip.ZipFile("hidden.jar");                                    | calls new ZipFile(String)
+            no-reflection        | Object o = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);          | uses StackWalker.Option.RETAIN_CLASS_REFERENCE
+            no-reflection        | Object o = StackWalker.getInstance().getCallerClass();                                  | calls StackWalker.getCallerClass()
+            no-reflection        | Object o = jdk.dynalink.DynamicLinkerFactory.class;                                     | uses jdk.dynalink.DynamicLinkerFactory
             no-file-access       | Object o = java.net.URI.create("file:///x").toURL().openStream();                      | calls URL.openStream()
+            no-file-access       | Object o = java.net.URI.create("jar:file:/h.jar!/x").toURL().openConnection();          | calls URL.openConnection()
+            no-file-access       | java.nio.file.SecureDirectoryStream<?> d = null; d.deleteFile(null);                    | calls SecureDirectoryStream.deleteFile(Object)
             no-jdk-internals     | Object o = sun.misc.Unsafe.class;                                                      | uses sun.misc.Unsafe
             no-jdk-internals     | System.loadLibrary("x");                                                               | calls System.loadLibrary(String)
             no-jdk-internals     | int n = java.lang.management.ManagementFactory.getPlatformMBeanServer().getMBeanCount(); | calls MBeanServer.getMBeanCount()
@@ -108,6 +108,29 @@ class SandboxRulesTest {
                 () -> assertTrue(first.where().endsWith("(Sample.java:6)"), first.where()),
                 () -> assertEquals(6, first.site() == null ? 6 : first.site().line(), first.message()),
                 () -> assertTrue(first.message().startsWith(first.description() + ": " + what + " at "), first.message()));
+    }
+
+    @Test
+    void fileAccessTheAgentChecksAtRunTimeIsNotRefused() throws IOException {
+        List<SandboxViolation> found = check("""
+                import java.io.*;
+                import java.nio.file.*;
+                """, """
+                static String run(java.util.List<String> command) throws Exception {
+                    Path out = Files.createTempFile("job-", ".out");
+                    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).start();
+                    p.waitFor();
+                    File f = File.createTempFile("x", ".txt");
+                    try (PrintWriter w = new PrintWriter(f); FileInputStream in = new FileInputStream(f)) {
+                        w.print(in.available());
+                    }
+                    f.deleteOnExit();
+                    String text = Files.readString(out);
+                    Files.delete(out);
+                    return text;
+                }
+                """);
+        assertEquals(List.of(), found.stream().map(SandboxViolation::message).toList());
     }
 
     @Test
