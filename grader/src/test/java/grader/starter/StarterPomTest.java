@@ -83,7 +83,7 @@ class StarterPomTest {
             args.add(a.getTextContent());
         }
         assertAll(
-                () -> assertEquals(List.of("-jar", "${project.basedir}/../lib/grader.jar", "grade", "${project.basedir}", "--no-hidden",
+                () -> assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", "${project.basedir}/../lib/grader.jar", "grade", "${project.basedir}", "--no-hidden",
                         "--report-dir", "${project.build.directory}/grader", "--exercise=${exercise}"), args),
                 () -> assertEquals("", text(starter, "properties/exercise"), "every exercise unless -Dexercise names some"),
                 () -> assertEquals("java", text(grade, "configuration/executable"), "toolchain-aware"),
