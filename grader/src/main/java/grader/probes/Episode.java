@@ -40,8 +40,8 @@ public final class Episode implements AutoCloseable {
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger asyncCalls = new AtomicInteger();
-    private final Map<Thread, AtomicInteger> callsByThread = new ConcurrentHashMap<>();
-    private final Map<Thread, StartedThread> started = new ConcurrentHashMap<>();
+    private final Map<ThreadKey, AtomicInteger> callsByThread = new ConcurrentHashMap<>();
+    private final Map<ThreadKey, StartedThread> started = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<PoolRecord> pools = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Evidence.ProcessSeen> processes = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Evidence.ThreadWait> waits = new ConcurrentLinkedQueue<>();
@@ -65,7 +65,7 @@ public final class Episode implements AutoCloseable {
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger peak = new AtomicInteger();
         final AtomicInteger calls = new AtomicInteger();
-        final Map<Thread, AtomicInteger> callsByThread = new ConcurrentHashMap<>();
+        final Map<ThreadKey, AtomicInteger> callsByThread = new ConcurrentHashMap<>();
         volatile Rendezvous rendezvous;
         volatile Rendezvous heldElsewhere;
     }
@@ -218,7 +218,7 @@ public final class Episode implements AutoCloseable {
         if (async) {
             asyncCalls.incrementAndGet();
         }
-        callsByThread.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
+        callsByThread.computeIfAbsent(ThreadKey.of(t), k -> new AtomicInteger()).incrementAndGet();
         if (callSite == null) {
             callSite = LearnerCode.outermostLearnerFrame(kernel).orElse(null);
         }
@@ -230,7 +230,7 @@ public final class Episode implements AutoCloseable {
         if (stage != null) {
             call.stage = stage;
             stage.calls.incrementAndGet();
-            stage.callsByThread.computeIfAbsent(t, k -> new AtomicInteger()).incrementAndGet();
+            stage.callsByThread.computeIfAbsent(ThreadKey.of(t), k -> new AtomicInteger()).incrementAndGet();
             stage.peak.accumulateAndGet(stage.inFlight.incrementAndGet(), Math::max);
         }
         Rendezvous r = rendezvous;
@@ -364,8 +364,8 @@ public final class Episode implements AutoCloseable {
         stages.forEach((name, s) -> {
             Map<String, Integer> byKind = new LinkedHashMap<>();
             Map<String, Integer> threadsByKind = new LinkedHashMap<>();
-            s.callsByThread.forEach((t, n) -> {
-                String kind = kindOf(t, caller, started.get(t)).id();
+            s.callsByThread.forEach((k, n) -> {
+                String kind = kindOf(k.thread(), caller, started.get(k)).id();
                 byKind.merge(kind, n.get(), Integer::sum);
                 threadsByKind.merge(kind, 1, Integer::sum);
             });
@@ -380,8 +380,9 @@ public final class Episode implements AutoCloseable {
     public Evidence evidence() {
         Map<String, Integer> byKind = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
-        callsByThread.forEach((t, n) -> {
-            ThreadKind kind = kindOf(t, caller, started.get(t));
+        callsByThread.forEach((k, n) -> {
+            Thread t = k.thread();
+            ThreadKind kind = kindOf(t, caller, started.get(k));
             byKind.merge(kind.id(), n.get(), Integer::sum);
             if (names.size() < 8) {
                 names.add(threadName(t));
@@ -406,7 +407,7 @@ public final class Episode implements AutoCloseable {
         }
         List<Evidence.CallSpan> spans = new ArrayList<>();
         for (CallRecord c : timeline) {
-            spans.add(new Evidence.CallSpan(threadName(c.thread()), kindOf(c.thread(), caller, started.get(c.thread())).id(),
+            spans.add(new Evidence.CallSpan(threadName(c.thread()), kindOf(c.thread(), caller, started.get(ThreadKey.of(c.thread()))).id(),
                     (c.start() - startNanos) / 1_000, (c.end() - startNanos) / 1_000, c.async()));
         }
         spans.sort(java.util.Comparator.comparingLong(Evidence.CallSpan::startMicros));
@@ -426,7 +427,7 @@ public final class Episode implements AutoCloseable {
     // ---- events from the Recorder ----
 
     void threadStarted(Thread t) {
-        if (t.getClass().getName().startsWith("jdk.internal.") || started.containsKey(t)) {
+        if (t.getClass().getName().startsWith("jdk.internal.") || started.containsKey(ThreadKey.of(t))) {
             return;
         }
         Optional<LearnerCode.Start> start = LearnerCode.startCulprit();
@@ -434,7 +435,7 @@ public final class Episode implements AutoCloseable {
             return;
         }
         LearnerCode.Start how = start.get();
-        boolean first = started.putIfAbsent(t, new StartedThread(t, how.poolWorker(), how.managed(), how.site())) == null;
+        boolean first = started.putIfAbsent(ThreadKey.of(t), new StartedThread(t, how.poolWorker(), how.managed(), how.site())) == null;
         if (first && startSite == null && !isCommonPoolWorker(t)) {
             startSite = how.site();
         }
@@ -489,8 +490,10 @@ public final class Episode implements AutoCloseable {
      * threads the learner's code started (those waiting for their turn included) and those that made watched calls}
      */
     public java.util.Set<Thread> learnerThreads() {
-        java.util.Set<Thread> threads = new java.util.HashSet<>(started.keySet());
-        threads.addAll(callsByThread.keySet());
+        // By identity: a learner's Thread subclass may override hashCode and equals.
+        java.util.Set<Thread> threads = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        started.keySet().forEach(k -> threads.add(k.thread()));
+        callsByThread.keySet().forEach(k -> threads.add(k.thread()));
         threads.add(caller);
         return threads;
     }
@@ -500,8 +503,8 @@ public final class Episode implements AutoCloseable {
         var mx = ManagementFactory.getThreadMXBean();
         java.util.Set<Long> interesting = new java.util.HashSet<>();
         interesting.add(caller.threadId());
-        started.keySet().forEach(t -> interesting.add(t.threadId()));
-        callsByThread.keySet().forEach(t -> interesting.add(t.threadId()));
+        started.keySet().forEach(k -> interesting.add(k.thread().threadId()));
+        callsByThread.keySet().forEach(k -> interesting.add(k.thread().threadId()));
         long self = Thread.currentThread().threadId();
         for (ThreadInfo info : mx.dumpAllThreads(true, false)) {
             if (info == null || info.getThreadId() == self || !interesting.contains(info.getThreadId())) {

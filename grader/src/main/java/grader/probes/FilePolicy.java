@@ -23,6 +23,8 @@ public final class FilePolicy {
 
     private static volatile String temporary;
     private static volatile String jdk;
+    /** The JDK's home as given, not resolved: see {@link #insideTheJdk}. */
+    private static volatile java.nio.file.Path jdkAsGiven;
 
     /**
      * Fixes the folders, once, in the agent's premain (before any learner code runs): later changes to the system
@@ -33,6 +35,7 @@ public final class FilePolicy {
             return;
         }
         jdk = new File(javaHome).getCanonicalPath();
+        jdkAsGiven = new File(javaHome).getAbsoluteFile().toPath().normalize();
         temporary = new File(temporaryFolder).getCanonicalPath();
     }
 
@@ -62,11 +65,31 @@ public final class FilePolicy {
         }
         boolean write = kind.equals("write");
         if (within(canonical, tmp) || (write ? canonical.equals(DEVICE_WRITE)
-                : within(canonical, jdk) || DEVICES_READ.contains(canonical))) {
+                : insideTheJdk(path, canonical) || DEVICES_READ.contains(canonical))) {
             return null;
         }
         return "file access refused by the grader: learner code may not " + kind + " " + canonical + " (at " + site + ")"
                 + only;
+    }
+
+    /**
+     * A read of the JDK's own files: inside its home once resolved, or inside it as named, before symbolic links are
+     * resolved. The JDK's packagers link some of its files out of its home (a Debian JDK's {@code conf/} to
+     * {@code /etc/java-N-openjdk}, Temurin's {@code lib/security/cacerts} to the system's trust store), and the JDK
+     * reads them when learner code first asks for a default {@code SSLContext}, logging or security settings.
+     * Learner code can't make such a link (it may create none, and the JDK's home is not its to write), and
+     * {@code ..} is taken away first, so a name inside the home reads only what the JDK itself links to.
+     */
+    private static boolean insideTheJdk(String path, String canonical) {
+        if (within(canonical, jdk)) {
+            return true;
+        }
+        java.nio.file.Path home = jdkAsGiven;
+        try {
+            return home != null && new File(path).getAbsoluteFile().toPath().normalize().startsWith(home);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private static boolean within(String path, String folder) {

@@ -47,7 +47,7 @@ public final class SharedStateWatch implements AutoCloseable {
     private final Duration fallback;
     private final long holdAfter;
     private final Rendezvous workers;
-    private final Set<Thread> workerThreads = ConcurrentHashMap.newKeySet();
+    private final Set<ThreadKey> workerThreads = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<Identity, LockStats> locks = new ConcurrentHashMap<>();
     private final ConcurrentMap<Identity, MapStats> maps = new ConcurrentHashMap<>();
     private final AtomicLong synchronizedMapUpdates = new AtomicLong();
@@ -71,13 +71,13 @@ public final class SharedStateWatch implements AutoCloseable {
     }
 
     private static final class LockStats {
-        final Set<Thread> takers = ConcurrentHashMap.newKeySet();
+        final Set<ThreadKey> takers = ConcurrentHashMap.newKeySet();
         final AtomicLong byWorkers = new AtomicLong();
     }
 
     private static final class MapStats {
         final AtomicReference<Thread> first = new AtomicReference<>();
-        final Set<Thread> writers = ConcurrentHashMap.newKeySet();
+        final Set<ThreadKey> writers = ConcurrentHashMap.newKeySet();
         final AtomicLong foreignUnlocked = new AtomicLong();
     }
 
@@ -122,7 +122,7 @@ public final class SharedStateWatch implements AutoCloseable {
         long sharedLock = 0;
         long sharedLockWorkers = 0;
         for (LockStats s : locks.values()) {
-            long takers = s.takers.stream().filter(t -> t != caller).count();
+            long takers = s.takers.stream().filter(k -> k.thread() != caller).count();
             if (takers >= 2 && s.byWorkers.get() > sharedLock) {
                 sharedLock = s.byWorkers.get();
                 sharedLockWorkers = takers;
@@ -157,7 +157,7 @@ public final class SharedStateWatch implements AutoCloseable {
         Episode.Call call = episode.enterCall(false);
         Thread t = Thread.currentThread();
         if (t != caller) {
-            workerThreads.add(t);
+            workerThreads.add(ThreadKey.of(t));
             workers.arrive();
         }
         return call;
@@ -173,7 +173,7 @@ public final class SharedStateWatch implements AutoCloseable {
         locksHeld.get()[0]++;
         Thread t = Thread.currentThread();
         LockStats s = locks.computeIfAbsent(new Identity(lock), k -> new LockStats());
-        s.takers.add(t);
+        s.takers.add(ThreadKey.of(t));
         if (t == caller) {
             return;
         }
@@ -208,7 +208,7 @@ public final class SharedStateWatch implements AutoCloseable {
             }
         } else {
             MapStats s = maps.computeIfAbsent(new Identity(map), k -> new MapStats());
-            s.writers.add(t);
+            s.writers.add(ThreadKey.of(t));
             if (!s.first.compareAndSet(null, t) && s.first.get() != t && locksHeld.get()[0] == 0) {
                 s.foreignUnlocked.incrementAndGet();
             }
@@ -238,7 +238,7 @@ public final class SharedStateWatch implements AutoCloseable {
         long me = Thread.currentThread().threadId();
         long deadline = System.nanoTime() + fallback.toNanos();
         while (true) {
-            List<Thread> others = workerThreads.stream().filter(t -> t != Thread.currentThread() && !t.isVirtual()).toList();
+            List<Thread> others = workerThreads.stream().map(ThreadKey::thread).filter(t -> t != Thread.currentThread() && !t.isVirtual()).toList();
             long[] ids = others.stream().mapToLong(Thread::threadId).toArray();
             long waiting = 0;
             for (ThreadInfo info : mx.getThreadInfo(ids)) {

@@ -93,4 +93,40 @@ class EpisodeThreadStartsTest {
         }
         assertEquals(null, counters.get("thread-api-starts"), counters::toString);
     }
+
+    /** A learner's thread class that overrides what it may: the grader's bookkeeping must never run it. */
+    static final class Hostile extends Thread {
+        static final java.util.concurrent.atomic.AtomicInteger RAN = new java.util.concurrent.atomic.AtomicInteger();
+
+        Hostile(String name) {
+            super(() -> {}, name);
+        }
+
+        @Override
+        public int hashCode() {
+            RAN.incrementAndGet();
+            throw new IllegalStateException("learner code ran inside the grader's bookkeeping");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            RAN.incrementAndGet();
+            return true;
+        }
+    }
+
+    @Test
+    void aThreadSubclassesHashCodeAndEqualsNeverRunInTheBookkeeping() {
+        Map<String, Long> counters;
+        Hostile.RAN.set(0);
+        try (Episode episode = Episode.begin("threads", "test", "download", 2, "none", 0).watchThreadApi(Duration.ofSeconds(1))) {
+            Learner.startOne(new Hostile("first"));
+            Learner.startOne(new Hostile("second"));
+            episode.returned();
+            counters = episode.evidence().counters();
+            episode.learnerThreads();
+        }
+        assertEquals(2L, counters.get("thread-api-starts"), "two threads, told apart by identity: " + counters);
+        assertEquals(0, Hostile.RAN.get(), "hashCode/equals of the learner's Thread subclass ran");
+    }
 }
