@@ -136,12 +136,19 @@ public final class SandboxRules {
                                 .or(member("java.lang.Module", "getResourceAsStream")))),
                 rule("no-file-access", "no file access the grader can't check as it runs",
                         "the grader checks every file your code opens, lists or deletes while it runs (your temporary folder"
-                                + " only), but not through these: a jar: or file: URL can be served from a jar the JVM already"
-                                + " holds open (the hidden tests' among them), and a SecureDirectoryStream works on names"
-                                + " relative to a folder it opened before",
-                        "Read and write files with java.nio.file.Files in your temporary folder (Files.createTempFile); open"
-                                + " no URLs (fetch sends its requests through the HttpClient it is given).",
-                        calls(member("java.net.URL", "openStream", "openConnection", "getContent")),
+                                + " only) by finding your code's line on the stack, but not through these: a jar: or file: URL"
+                                + " can be served from a jar the JVM already holds open (the hidden tests' among them), a"
+                                + " SecureDirectoryStream works on names relative to a folder it opened before, and a method"
+                                + " reference to a file method (File::delete, FileInputStream::new) or an HttpClient body"
+                                + " handler or publisher of a file runs on a thread where no line of yours is on the stack",
+                        "Read and write files with java.nio.file.Files in your temporary folder (Files.createTempFile), from"
+                                + " your own code or a lambda; open no URLs (fetch sends its requests through the HttpClient"
+                                + " it is given) and read response bodies as strings or bytes.",
+                        calls(member("java.net.URL", "openStream", "openConnection", "getContent")
+                                .or(member("java.net.http.HttpResponse$BodyHandlers", "ofFile", "ofFileDownload"))
+                                .or(member("java.net.http.HttpResponse$BodySubscribers", "ofFile"))
+                                .or(member("java.net.http.HttpRequest$BodyPublishers", "ofFile"))),
+                        references(t -> touchesFiles(t)),
                         uses(c -> c.isAssignableTo("java.net.JarURLConnection")
                                 || c.isAssignableTo("java.nio.file.SecureDirectoryStream"))),
                 rule("no-jdk-internals", "no JDK internals or native code",
@@ -197,6 +204,46 @@ public final class SandboxRules {
     }
 
     /** Calls, constructor calls, method references and field accesses whose target matches. */
+    /** Types whose every method works on the file system by name. */
+    private static final List<String> FILE_SYSTEM_TYPES = List.of("java.nio.file.Files", "java.nio.file.spi.FileSystemProvider",
+            "java.nio.channels.FileChannel", "java.nio.channels.AsynchronousFileChannel");
+    /** Types whose constructors open a file by name (their other methods work on what is already open). */
+    private static final List<String> FILE_OPENING_TYPES = List.of("java.io.FileInputStream", "java.io.FileOutputStream",
+            "java.io.RandomAccessFile", "java.io.FileReader", "java.io.FileWriter", "java.io.PrintWriter", "java.io.PrintStream",
+            "java.util.Scanner", "java.util.Formatter", "java.util.zip.ZipFile");
+    /** The methods of java.io.File that reach the file system (its names and paths do not). */
+    private static final Set<String> FILE_METHODS = Set.of("exists", "isFile", "isDirectory", "isHidden", "canRead", "canWrite",
+            "canExecute", "length", "lastModified", "delete", "deleteOnExit", "list", "listFiles", "mkdir", "mkdirs", "createNewFile",
+            "renameTo", "setLastModified", "setReadOnly", "setReadable", "setWritable", "setExecutable", "getCanonicalPath",
+            "getCanonicalFile", "getTotalSpace", "getFreeSpace", "getUsableSpace");
+
+    /** {@return whether a reference to {@code t} would open, list, change or delete a file by name} */
+    private static boolean touchesFiles(AccessTarget t) {
+        JavaClass owner = t.getOwner();
+        if (FILE_SYSTEM_TYPES.stream().anyMatch(owner::isAssignableTo)) {
+            return true;
+        }
+        if (t.getName().equals("<init>")) {
+            return FILE_OPENING_TYPES.stream().anyMatch(owner::isAssignableTo);
+        }
+        return owner.isAssignableTo("java.io.File") && FILE_METHODS.contains(t.getName());
+    }
+
+    /**
+     * Method and constructor references ({@code File::delete}, {@code FileInputStream::new}) to a matching member: run
+     * on a thread of a pool or of the JDK, their call has no frame of the learner's code for the run-time check to find
+     * (a lambda has one: its body is a method of the learner's class).
+     */
+    private static Finder references(Predicate<AccessTarget> forbidden) {
+        return (c, hits) -> {
+            for (JavaAccess<?> access : c.getAccessesFromSelf()) {
+                if (access instanceof JavaCodeUnitReference<?> && forbidden.test(access.getTarget())) {
+                    hits.accept(hitAt(access, describe(access)));
+                }
+            }
+        };
+    }
+
     private static Finder calls(Predicate<AccessTarget> forbidden) {
         return (c, hits) -> {
             for (JavaAccess<?> access : c.getAccessesFromSelf()) {

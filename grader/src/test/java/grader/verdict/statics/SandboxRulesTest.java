@@ -91,6 +91,10 @@ class SandboxRulesTest {
             no-file-access       | Object o = java.net.URI.create("file:///x").toURL().openStream();                      | calls URL.openStream()
             no-file-access       | Object o = java.net.URI.create("jar:file:/h.jar!/x").toURL().openConnection();          | calls URL.openConnection()
             no-file-access       | java.nio.file.SecureDirectoryStream<?> d = null; d.deleteFile(null);                    | calls SecureDirectoryStream.deleteFile(Object)
+            no-file-access       | java.util.function.Predicate<java.io.File> p = java.io.File::delete;                  | uses File::delete
+            no-file-access       | interface Opener { Object open(String s) throws Exception; } Opener f = java.io.FileInputStream::new; | uses FileInputStream::new
+            no-file-access       | interface Deleter { void delete(java.nio.file.Path p) throws Exception; } Deleter d = java.nio.file.Files::delete; | uses Files::delete
+            no-file-access       | Object o = java.net.http.HttpResponse.BodyHandlers.ofFile(java.nio.file.Path.of("x"));  | calls HttpResponse.BodyHandlers.ofFile(Path)
             no-jdk-internals     | Object o = sun.misc.Unsafe.class;                                                      | uses sun.misc.Unsafe
             no-jdk-internals     | System.loadLibrary("x");                                                               | calls System.loadLibrary(String)
             no-jdk-internals     | int n = java.lang.management.ManagementFactory.getPlatformMBeanServer().getMBeanCount(); | calls MBeanServer.getMBeanCount()
