@@ -480,6 +480,11 @@ public final class Episode implements AutoCloseable {
         }
     }
 
+    /** {@return how many watched calls have begun so far (on the learner's thread, before any byte is sent)} */
+    public int callsBegun() {
+        return calls.get();
+    }
+
     /** {@return how many watched calls have ended so far (returned, thrown or, for an asynchronous one, completed)} */
     public int callsEnded() {
         return exited.get();

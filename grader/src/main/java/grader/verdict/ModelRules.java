@@ -391,8 +391,8 @@ public final class ModelRules {
                 + " each of the first " + quiet + " (with " + (wave - 1) + " down to " + (wave - quiet) + " still in flight) all "
                 + count((int) e.window().waitingThreads(), "thread") + " of yours were waiting and no " + e.callLabel()
                 + " went out, though " + count((int) e.window().urlsLeft(), "URL") + " were still to be fetched."
-                + " The next " + plural(e.callLabel()) + " went out only after the last of the " + wave + " had finished: each batch"
-                + " waited for its slowest " + e.callLabel() + ".";
+                + " So each batch waits for its slowest " + e.callLabel() + ", where a sliding window (a Semaphore, a pool of"
+                + " that size) sends the next one as soon as any finishes.";
     }
 
     /**

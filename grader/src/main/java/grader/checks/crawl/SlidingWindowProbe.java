@@ -171,7 +171,13 @@ final class SlidingWindowProbe {
             awaitUntil(() -> held.get() >= limit || slid.get() || gaveUp, null);
             // The rendezvous gave up (a small pool, or a loaded machine): the first wave still gets the safety net's
             // time to gather; if it does not, nothing is decided and everything flows.
-            if (!slid.get() && held.get() < limit && !awaitUntil(() -> held.get() >= limit || slid.get(), safetyNet)) {
+            // A wave that stopped below the cap for good (every request begun has arrived and no thread of the
+            // learner's can run: a small pool) ends the wait at once rather than at the safety net.
+            if (!slid.get() && held.get() < limit
+                    && !awaitUntil(() -> held.get() >= limit || slid.get() || stoppedBelowTheCap(), safetyNet)) {
+                return;
+            }
+            if (!slid.get() && held.get() < limit) {
                 return;
             }
             if (slid.get()) {
@@ -214,11 +220,29 @@ final class SlidingWindowProbe {
      * with the probe parked in between, so that a thread woken just before the first look has had its turn.
      */
     private boolean quiet(int ended) {
-        if (episode.callsEnded() < ended || !allWaiting()) {
+        if (episode.callsEnded() < ended || inTransit() || !allWaiting()) {
             return false;
         }
         LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
-        return !slid.get() && allWaiting();
+        return !slid.get() && !inTransit() && allWaiting();
+    }
+
+    /**
+     * {@return whether a request the learner's code began has not reached the server yet}: its thread waits for the
+     * response while the JDK's client threads (not the learner's) still send it, so "every learner thread waits"
+     * alone would read a request on its way as none coming. Counts, not time: begun calls against arrivals.
+     */
+    private boolean inTransit() {
+        return episode.callsBegun() > arrivals.get();
+    }
+
+    /** {@return whether the first wave stopped below the cap: nothing in transit and no learner thread can run} */
+    private boolean stoppedBelowTheCap() {
+        if (held.get() >= limit || inTransit() || !allWaiting()) {
+            return false;
+        }
+        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+        return held.get() < limit && !inTransit() && allWaiting();
     }
 
     private boolean allWaiting() {
