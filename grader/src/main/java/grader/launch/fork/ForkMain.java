@@ -119,10 +119,9 @@ public final class ForkMain {
                 .orElse(null));
     }
 
-    /** The private channel: one JSON object per line, written under a lock, flushed at once. */
     /**
-     * The lines to the grader, all written by one thread of the channel's own. A socket channel written on an
-     * interrupted thread closes itself ({@code ClosedByInterruptException}) and every later event is lost, so the
+     * The private channel: one JSON object per line, flushed at once, all written by one thread of the channel's
+     * own. A socket channel written on an interrupted thread closes itself ({@code ClosedByInterruptException}) and every later event is lost, so the
      * test's thread must never write: the grader interrupts it at its budget, and learner code that restores its
      * interrupt (the right idiom) leaves the flag set while the test publishes its evidence. The caller still waits,
      * uninterruptibly, until its line is written, so the order of events and "written before the JVM halts" hold.
