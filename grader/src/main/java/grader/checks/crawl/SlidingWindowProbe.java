@@ -220,11 +220,7 @@ final class SlidingWindowProbe {
      * with the probe parked in between, so that a thread woken just before the first look has had its turn.
      */
     private boolean quiet(int ended) {
-        if (episode.callsEnded() < ended || inTransit() || !allWaiting()) {
-            return false;
-        }
-        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
-        return !slid.get() && !inTransit() && allWaiting();
+        return episode.callsEnded() >= ended && lookedAtTwice(() -> !slid.get() && !inTransit() && allWaiting());
     }
 
     /**
@@ -238,11 +234,19 @@ final class SlidingWindowProbe {
 
     /** {@return whether the first wave stopped below the cap: nothing in transit and no learner thread can run} */
     private boolean stoppedBelowTheCap() {
-        if (held.get() >= limit || inTransit() || !allWaiting()) {
+        return lookedAtTwice(() -> held.get() < limit && !inTransit() && allWaiting());
+    }
+
+    /**
+     * {@return whether {@code state} holds, and still holds after the probe has parked once}: a thread woken just
+     * before the first look has had its turn by the second.
+     */
+    private boolean lookedAtTwice(BooleanSupplier state) {
+        if (!state.getAsBoolean()) {
             return false;
         }
         LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
-        return held.get() < limit && !inTransit() && allWaiting();
+        return state.getAsBoolean();
     }
 
     private boolean allWaiting() {
