@@ -113,6 +113,8 @@ public final class SandboxRules {
                         calls(member("java.lang.invoke.MethodHandles").or(member("java.lang.invoke.MethodHandles$Lookup"))
                                 .or(member("java.lang.invoke.MethodHandle")).or(member("java.lang.invoke.VarHandle"))
                                 .or(member("java.lang.invoke.MethodHandleProxies"))
+                                // Constants by bootstrap: a static final field, a VarHandle or a method's result by name.
+                                .or(member("java.lang.invoke.ConstantBootstraps"))
                                 // Class objects off the stack: the grader's and the tests' classes, without a lookup by name.
                                 .or(member("java.lang.StackWalker", "getCallerClass"))
                                 .or(member("java.lang.StackWalker$StackFrame", "getDeclaringClass"))

@@ -88,6 +88,7 @@ class SandboxRulesTest {
             no-reflection        | Object o = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);          | uses StackWalker.Option.RETAIN_CLASS_REFERENCE
             no-reflection        | Object o = StackWalker.getInstance().getCallerClass();                                  | calls StackWalker.getCallerClass()
             no-reflection        | Object o = jdk.dynalink.DynamicLinkerFactory.class;                                     | uses jdk.dynalink.DynamicLinkerFactory
+            no-reflection        | Object o = java.lang.invoke.ConstantBootstraps.enumConstant(null, "NEW", Thread.State.class); | calls ConstantBootstraps.enumConstant(MethodHandles.Lookup, String, Class)
             no-file-access       | Object o = java.net.URI.create("file:///x").toURL().openStream();                      | calls URL.openStream()
             no-file-access       | Object o = java.net.URI.create("jar:file:/h.jar!/x").toURL().openConnection();          | calls URL.openConnection()
             no-file-access       | java.nio.file.SecureDirectoryStream<?> d = null; d.deleteFile(null);                    | calls SecureDirectoryStream.deleteFile(Object)
