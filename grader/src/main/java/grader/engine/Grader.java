@@ -218,11 +218,7 @@ public final class Grader {
             String where = request.submission().relativize(sources) + "/";
             stages.add(new Stage("compile", "failed", "no sources found in " + where + ignoredNote, ignored));
             skipRest(stages, "compile");
-            return new Prepared(spec, stages, classes, List.of(), List.of(), false, EarlyVerdicts.notSubmitted(
-                    "No Java sources for " + spec.id() + " in " + where + ".",
-                    "The grader looks for the exercise's classes under src/main/java/" + spec.packageName().replace('.', '/') + "/.",
-                    "Put " + String.join(", ", spec.structure().stream().map(m -> m.className().substring(m.className().lastIndexOf('.') + 1) + ".java").distinct().toList())
-                            + " there, as in exercises/."));
+            return new Prepared(spec, stages, classes, List.of(), List.of(), false, EarlyVerdicts.notSubmitted(spec, where));
         }
         if (!compiled.compiled()) {
             stages.add(new Stage("compile", "failed", compiled.errors().size() + " compile error"

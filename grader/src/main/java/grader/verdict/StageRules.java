@@ -22,96 +22,154 @@ final class StageRules {
 
     private StageRules() {}
 
-    /** {@return the verdict of one pipeline observation, or null when the generic rules decide (no stages, a stub, processes)} */
-    static ModelRules.Judged judgeOne(ExerciseSpec spec, Evidence e) {
-        StageEvidence f = e.stage(FETCH);
-        StageEvidence d = e.stage(DIGEST);
-        if (f == null || d == null || e.thrown() != null && e.thrown().startsWith("java.lang.UnsupportedOperationException")
-                || !e.processes().isEmpty()) {
-            return null;
+    /** What the stage rules read: one observation's evidence, with its two stages and the numbers they are judged by. */
+    record Stages(Evidence e) {
+        StageEvidence f() {
+            return e.stage(FETCH);
         }
-        int cores = e.availableProcessors();
-        int bound = Math.min(e.limit(), e.tasks());
-        if (f.calls() == 0 || d.calls() == 0) {
-            return judged("no-calls", (e.thrown() != null ? "The method threw " + e.thrown() + ". " : "") + "We saw "
-                    + ModelRules.count(f.calls(), "request") + " through the HttpClient you were given and "
-                    + ModelRules.count(d.calls(), "digest call") + " for " + ModelRules.count(e.tasks(), "page")
-                    + ". The grader can only judge work it sees.", e.callSite(), e);
+
+        StageEvidence d() {
+            return e.stage(DIGEST);
         }
-        if (f.callsOn(ThreadKind.COMMON_POOL) > 0 && d.callsOn(ThreadKind.COMMON_POOL) > 0) {
-            return judged("one-parallel-stream", "Both stages ran on the common ForkJoinPool: your " + ModelRules.count(f.calls(), "request")
-                    + " ran on " + kinds(f.threadsByKind(), "thread") + ", at most " + f.peakOverlap() + " in flight at once ("
-                    + e.limitName() + " = " + e.limit() + "), and your " + ModelRules.count(d.calls(), "digest call")
-                    + " on " + kinds(d.threadsByKind(), "thread") + "." + ModelRules.processorsNote(cores), e.callSite(), e);
+
+        int cores() {
+            return e.availableProcessors();
         }
-        // The common pool and the caller are sized by the JVM; every other platform thread counts against the cores.
-        // "other": a pool's workers started from a JDK thread (thenApplyAsync from the client's thread), not seen start.
-        int platform = d.threadsOf(ThreadKind.POOL_WORKER) + d.threadsOf(ThreadKind.PLATFORM) + d.threadsOf(ThreadKind.FORK_JOIN_POOL)
-                + d.threadsOf(ThreadKind.OTHER);
-        int fetchPlatform = f.threadsOf(ThreadKind.POOL_WORKER) + f.threadsOf(ThreadKind.PLATFORM) + f.threadsOf(ThreadKind.OTHER);
-        if (d.threadsOf(ThreadKind.VIRTUAL) == 0 && platform > cores && fetchPlatform == 0) {
-            // No request ran on a platform thread of the learner's: the digests had platform threads of their own, only
-            // more of them than the cores. That is a pool too large, not digests on the threads that wait for I/O.
-            return judged(VerdictId.DIGEST_POOL_TOO_LARGE.id(), "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
-                    + kinds(d.threadsByKind(), "thread") + ", up to " + d.peakOverlap() + " at once, but availableProcessors() = " + cores
-                    + ": the " + (platform - cores) + " threads beyond the cores only take turns on them. "
-                    + fetchNumbers(e, f) + "." + ModelRules.processorsNote(cores), firstPoolSite(e), e);
+
+        /** How many requests may be in flight at once. */
+        int bound() {
+            return Math.min(e.limit(), e.tasks());
         }
-        if (d.threadsOf(ThreadKind.VIRTUAL) > 0 || platform > cores) {
-            return judged("digest-on-io-threads", "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
-                    + kinds(d.threadsByKind(), "thread") + ", up to " + d.peakOverlap() + " at once, but availableProcessors() = " + cores
-                    + ". " + fetchNumbers(e, f) + "." + ModelRules.processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
+
+        /**
+         * The platform threads that digested. The common pool and the caller are sized by the JVM; every other platform
+         * thread counts against the cores. "other": a pool's workers started from a JDK thread (thenApplyAsync from the
+         * client's thread), not seen start.
+         */
+        int platform() {
+            StageEvidence d = d();
+            return d.threadsOf(ThreadKind.POOL_WORKER) + d.threadsOf(ThreadKind.PLATFORM) + d.threadsOf(ThreadKind.FORK_JOIN_POOL)
+                    + d.threadsOf(ThreadKind.OTHER);
         }
-        boolean onCpuPool = f.callsOn(ThreadKind.COMMON_POOL) > 0 || f.callsOn(ThreadKind.FORK_JOIN_POOL) > 0;
-        if (onCpuPool || bound > cores && f.peakOverlap() <= cores) {
-            return judged("fetch-on-cpu-pool", "At most " + f.peakOverlap() + " of your " + ModelRules.count(f.calls(), "request")
-                    + " were in flight at once, on " + kinds(f.threadsByKind(), "thread") + ", though " + e.limitName() + " = "
-                    + e.limit() + " allows " + bound + ": only the digests are bounded by the cores. Your digests: "
-                    + digestNumbers(d, cores) + "." + ModelRules.processorsNote(cores), firstPoolSite(e), e);
+
+        /** The platform threads of the learner's that fetched. */
+        int fetchPlatform() {
+            StageEvidence f = f();
+            return f.threadsOf(ThreadKind.POOL_WORKER) + f.threadsOf(ThreadKind.PLATFORM) + f.threadsOf(ThreadKind.OTHER);
         }
-        if (f.peakOverlap() > e.limit()) {
-            return judged("over-limit", "Up to " + f.peakOverlap() + " requests were in flight at once, but " + e.limitName() + " = "
-                    + e.limit() + ".", e.startSite() != null ? e.startSite() : e.callSite(), e);
-        }
-        if (f.rendezvous() != null && !f.rendezvous().reached() && f.peakOverlap() < bound) {
-            return judged("under-limit", "At most " + f.peakOverlap() + " requests were in flight at once, but " + e.limitName() + " = "
-                    + e.limit() + " allows " + bound + ".", e.callSite(), e);
-        }
-        if (d.peakOverlap() <= 1 && d.calls() > 1 && cores > 1) {
-            return judged("digest-sequential", "Your " + ModelRules.count(d.calls(), "digest call") + " ran one at a time on "
-                    + kinds(d.threadsByKind(), "thread") + ", though availableProcessors() = " + cores + ". " + fetchNumbers(e, f) + "."
-                    + ModelRules.processorsNote(cores),
-                    e.callSite(), e);
-        }
-        // Digests sized to the cores need as many threads as the cores: counted, since the peak cannot tell on a
-        // machine with fewer cores than the test JVM reports. The common pool is sized by the JVM.
-        // A pool's workers that did no digest are not counted against it: the hold on the digest stage must also have
-        // failed to see min(cores, pages) digests at once.
-        if (d.callsOn(ThreadKind.COMMON_POOL) == 0 && d.callsOn(ThreadKind.CALLER) == 0 && platform > 0
-                && platform < Math.min(cores, e.tasks()) - 1 && d.rendezvous() != null && !d.rendezvous().reached()) {
-            return judged(VerdictId.DIGEST_TOO_FEW_THREADS.id(), "Your " + ModelRules.count(d.calls(), "digest call") + " ran on "
-                    + kinds(d.threadsByKind(), "thread") + ", but availableProcessors() = " + cores + ": at most " + platform
-                    + " of the cores digest at once, and the other " + (cores - platform) + " sit idle. " + fetchNumbers(e, f) + "."
-                    + ModelRules.processorsNote(cores),
-                    firstPoolSite(e), e);
-        }
-        String summary = "Fetch: " + fetchNumbers(e, f) + ". Digest: " + digestNumbers(d, cores) + ".";
-        List<Evidence.PoolSeen> open = e.pools().stream().filter(p -> !p.shutDown()).toList();
-        if (!open.isEmpty() || !e.leakedThreads().isEmpty()) {
-            String what = open.isEmpty() ? "" : ModelRules.count(open.size(), "pool") + " you created "
-                    + (open.size() == 1 ? "was" : "were") + " never shut down";
-            String threads = e.leakedThreads().isEmpty() ? "" : (what.isEmpty() ? "" : "; ")
-                    + ModelRules.count(e.leakedThreads().size(), "thread") + " still alive after the method returned ("
-                    + String.join(", ", e.leakedThreads().subList(0, Math.min(3, e.leakedThreads().size())))
-                    + (e.leakedThreads().size() > 3 ? ", ..." : "") + ")";
-            return judged("leaked-threads", summary + " But " + what + threads + ".", open.isEmpty() ? e.startSite() : open.get(0).site(), e);
-        }
-        return judged("staged", summary + ModelRules.processorsNote(cores), e.startSite() != null ? e.startSite() : e.callSite(), e);
     }
 
-    private static ModelRules.Judged judged(String id, String summary, Site site, Evidence e) {
-        // Evidence with both stages shows a pipeline whatever its stages ran on; with no calls, nothing could be seen.
-        return new ModelRules.Judged("no-calls".equals(id) ? null : VerdictId.STAGED, id, summary, site, e);
+    static final Words DIGEST_ON_IO_BECAUSE = Words.NOT_TAUGHT;
+
+    static final List<Rule<Stages>> STAGE_RULES = List.of(
+            Rule.flaw(VerdictId.NO_CALLS, "no request through the given client / no call of the kernel",
+                    Words.NO_CALLS, Words.MAKE_CALLS,
+                    (x, s) -> x.f().calls() == 0 || x.d().calls() == 0,
+                    (x, s) -> (x.e().thrown() != null ? "The method threw " + x.e().thrown() + ". " : "") + "We saw "
+                            + ModelRules.count(x.f().calls(), "request") + " through the HttpClient you were given and "
+                            + ModelRules.count(x.d().calls(), "digest call") + " for " + ModelRules.count(x.e().tasks(), "page")
+                            + ". The grader can only judge work it sees.",
+                    x -> x.e().callSite()),
+            Rule.flaw(VerdictId.ONE_PARALLEL_STREAM, "both stages on the common pool",
+                    Words.NOT_TAUGHT, Words.USE_INSTEAD,
+                    (x, s) -> x.f().callsOn(ThreadKind.COMMON_POOL) > 0 && x.d().callsOn(ThreadKind.COMMON_POOL) > 0,
+                    (x, s) -> "Both stages ran on the common ForkJoinPool: your " + ModelRules.count(x.f().calls(), "request")
+                            + " ran on " + kinds(x.f().threadsByKind(), "thread") + ", at most " + x.f().peakOverlap() + " in flight at once ("
+                            + x.e().limitName() + " = " + x.e().limit() + "), and your " + ModelRules.count(x.d().calls(), "digest call")
+                            + " on " + kinds(x.d().threadsByKind(), "thread") + "." + ModelRules.processorsNote(x.cores()),
+                    x -> x.e().callSite()),
+            // Before digest-on-io-threads: no request ran on a platform thread of the learner's, so the digests had
+            // platform threads of their own, only more of them than the cores. That is a pool too large, not digests on
+            // the threads that wait for I/O.
+            Rule.flaw(VerdictId.DIGEST_POOL_TOO_LARGE, "digests on platform threads of their own, more than the cores",
+                    Words.BEYOND_CORES, Words.SIZE_TO_CORES,
+                    (x, s) -> x.d().threadsOf(ThreadKind.VIRTUAL) == 0 && x.platform() > x.cores() && x.fetchPlatform() == 0,
+                    (x, s) -> "Your " + ModelRules.count(x.d().calls(), "digest call") + " ran on "
+                            + kinds(x.d().threadsByKind(), "thread") + ", up to " + x.d().peakOverlap() + " at once, but availableProcessors() = "
+                            + x.cores() + ": the " + (x.platform() - x.cores()) + " threads beyond the cores only take turns on them. "
+                            + fetchNumbers(x.e(), x.f()) + "." + ModelRules.processorsNote(x.cores()),
+                    x -> firstPoolSite(x.e())),
+            Rule.flaw(VerdictId.DIGEST_ON_IO_THREADS, "digests on virtual threads, or on more platform threads than cores that"
+                            + " also fetched",
+                    DIGEST_ON_IO_BECAUSE, Words.USE_INSTEAD,
+                    (x, s) -> x.d().threadsOf(ThreadKind.VIRTUAL) > 0 || x.platform() > x.cores(),
+                    (x, s) -> "Your " + ModelRules.count(x.d().calls(), "digest call") + " ran on "
+                            + kinds(x.d().threadsByKind(), "thread") + ", up to " + x.d().peakOverlap() + " at once, but availableProcessors() = "
+                            + x.cores() + ". " + fetchNumbers(x.e(), x.f()) + "." + ModelRules.processorsNote(x.cores()),
+                    x -> x.e().startSite() != null ? x.e().startSite() : x.e().callSite()),
+            Rule.flaw(VerdictId.FETCH_ON_CPU_POOL, "requests on pool workers sized to the cores",
+                    Words.NOT_TAUGHT, Words.USE_INSTEAD,
+                    (x, s) -> x.f().callsOn(ThreadKind.COMMON_POOL) > 0 || x.f().callsOn(ThreadKind.FORK_JOIN_POOL) > 0
+                            || x.bound() > x.cores() && x.f().peakOverlap() <= x.cores(),
+                    (x, s) -> "At most " + x.f().peakOverlap() + " of your " + ModelRules.count(x.f().calls(), "request")
+                            + " were in flight at once, on " + kinds(x.f().threadsByKind(), "thread") + ", though " + x.e().limitName() + " = "
+                            + x.e().limit() + " allows " + x.bound() + ": only the digests are bounded by the cores. Your digests: "
+                            + digestNumbers(x.d(), x.cores()) + "." + ModelRules.processorsNote(x.cores()),
+                    x -> firstPoolSite(x.e())),
+            Rule.flaw(VerdictId.OVER_LIMIT, "more requests in flight than the bound (`maxWorkers`, `maxInFlight`) allows",
+                    Words.NOT_TAUGHT, Words.USE_INSTEAD,
+                    (x, s) -> x.f().peakOverlap() > x.e().limit(),
+                    (x, s) -> "Up to " + x.f().peakOverlap() + " requests were in flight at once, but " + x.e().limitName() + " = "
+                            + x.e().limit() + ".",
+                    x -> x.e().startSite() != null ? x.e().startSite() : x.e().callSite()),
+            Rule.flaw(VerdictId.UNDER_LIMIT, "fewer requests in flight than the bound (`maxWorkers`, `maxInFlight`) allows, and the hold never saw that many",
+                    Words.NOT_TAUGHT, Words.USE_INSTEAD,
+                    (x, s) -> x.f().rendezvous() != null && !x.f().rendezvous().reached() && x.f().peakOverlap() < x.bound(),
+                    (x, s) -> "At most " + x.f().peakOverlap() + " requests were in flight at once, but " + x.e().limitName() + " = "
+                            + x.e().limit() + " allows " + x.bound() + ".",
+                    x -> x.e().callSite()),
+            Rule.flaw(VerdictId.DIGEST_SEQUENTIAL, "never two digests at once",
+                    Words.NOT_TAUGHT, Words.USE_INSTEAD,
+                    (x, s) -> x.d().peakOverlap() <= 1 && x.d().calls() > 1 && x.cores() > 1,
+                    (x, s) -> "Your " + ModelRules.count(x.d().calls(), "digest call") + " ran one at a time on "
+                            + kinds(x.d().threadsByKind(), "thread") + ", though availableProcessors() = " + x.cores() + ". "
+                            + fetchNumbers(x.e(), x.f()) + "." + ModelRules.processorsNote(x.cores()),
+                    x -> x.e().callSite()),
+            // Digests sized to the cores need as many threads as the cores: counted, since the peak cannot tell on a
+            // machine with fewer cores than the test JVM reports. The common pool is sized by the JVM. A pool's workers
+            // that did no digest are not counted against it: the hold on the digest stage must also have failed to see
+            // min(cores, pages) digests at once.
+            Rule.flaw(VerdictId.DIGEST_TOO_FEW_THREADS, "fewer platform threads than the cores for the digests, and the hold"
+                            + " never saw as many digests as cores",
+                    Words.FEW_THREADS, Words.SIZE_TO_CORES,
+                    (x, s) -> x.d().callsOn(ThreadKind.COMMON_POOL) == 0 && x.d().callsOn(ThreadKind.CALLER) == 0 && x.platform() > 0
+                            && x.platform() < Math.min(x.cores(), x.e().tasks()) - 1 && x.d().rendezvous() != null
+                            && !x.d().rendezvous().reached(),
+                    (x, s) -> "Your " + ModelRules.count(x.d().calls(), "digest call") + " ran on "
+                            + kinds(x.d().threadsByKind(), "thread") + ", but availableProcessors() = " + x.cores() + ": at most "
+                            + x.platform() + " of the cores digest at once, and the other " + (x.cores() - x.platform()) + " sit idle. "
+                            + fetchNumbers(x.e(), x.f()) + "." + ModelRules.processorsNote(x.cores()),
+                    x -> firstPoolSite(x.e())),
+            Rule.flaw(VerdictId.LEAKED_THREADS, "a pool never shut down, or a learner thread alive after return",
+                    UseRules.LEAKED_BECAUSE, UseRules.LEAKED_HINT,
+                    (x, s) -> UseRules.leaked(x.e()),
+                    (x, s) -> summary(x) + " But " + UseRules.leaks(x.e()) + ".",
+                    x -> UseRules.leakSite(x.e())),
+            Rule.model(VerdictId.STAGED, "fetch stage bounded by `maxInFlight` on an I/O model, digest stage on at most the"
+                            + " cores' platform threads",
+                    Words.of("Right for a pipeline: requests wait side by side within the limit, and the digests run on"
+                            + " platform threads no more than the cores."),
+                    (x, s) -> true,
+                    (x, s) -> summary(x) + ModelRules.processorsNote(x.cores()),
+                    x -> x.e().startSite() != null ? x.e().startSite() : x.e().callSite()));
+
+    /**
+     * A pipeline's stages, judged alone: evidence with both stages is not the other concerns' (a stub and processes
+     * excepted: the model rules name them).
+     */
+    static final Concern<Stages> STAGES = new Concern<>("stages",
+            "Nothing seen first; then where each stage ran (both on the common pool, then the digests: too many threads"
+                    + " of their own before on the threads that fetched, since a pool only too large is the truer name;"
+                    + " then the requests on a pool sized to the cores); then the fetch stage's bounds; then the digests'"
+                    + " overlap and count; cleanup last, and the model when nothing is wrong.",
+            (x, s) -> x.f() != null && x.d() != null
+                    && !(x.e().thrown() != null && x.e().thrown().startsWith("java.lang.UnsupportedOperationException"))
+                    && x.e().processes().isEmpty(),
+            // Evidence with both stages shows a pipeline whatever its stages ran on; with no calls, nothing could be seen.
+            STAGE_RULES, (x, s, r) -> r.id() == VerdictId.NO_CALLS ? null : VerdictId.STAGED, Stages::e);
+
+    private static String summary(Stages x) {
+        return "Fetch: " + fetchNumbers(x.e(), x.f()) + ". Digest: " + digestNumbers(x.d(), x.cores()) + ".";
     }
 
     private static String fetchNumbers(Evidence e, StageEvidence f) {

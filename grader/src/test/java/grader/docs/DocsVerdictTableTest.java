@@ -3,6 +3,7 @@ package grader.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import grader.verdict.ExerciseSpec;
+import grader.verdict.RuleBook;
 import grader.verdict.VerdictId;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The maintainers' guide's verdict tables say what the rule book does: the first table lists exactly the ids of
- * {@link VerdictId}, and the second the expected models of each exercise's spec.
+ * The maintainers' guide's verdict tables say what the rule book does: the first table is the rule book's own
+ * ({@link RuleBook#verdictTable()}: every declared rule, in order, with its description) and so lists exactly the ids
+ * of {@link VerdictId}, and the second the expected models of each exercise's spec.
  */
 class DocsVerdictTableTest {
     static final Path GUIDE = Path.of("docs/maintainers.md");
@@ -34,6 +36,23 @@ class DocsVerdictTableTest {
         }
         Set<String> known = new TreeSet<>(Arrays.stream(VerdictId.values()).map(VerdictId::id).toList());
         assertEquals(known, documented, GUIDE + ": the verdict table against grader.verdict.VerdictId");
+    }
+
+    @Test
+    void theVerdictTableIsTheRuleBooks() throws IOException {
+        List<String> lines = Files.readAllLines(repositoryRoot().resolve(GUIDE));
+        int start = -1;
+        for (int i = 0; i < lines.size() && start < 0; i++) {
+            start = lines.get(i).startsWith("| verdict id |") ? i : -1;
+        }
+        List<String> documented = new ArrayList<>();
+        for (int i = Math.max(start, 0); start >= 0 && i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            documented.add(lines.get(i));
+        }
+        String table = RuleBook.verdictTable();
+        assertEquals(table, documented.stream().map(l -> l + "\n").reduce("", String::concat), GUIDE + ": the verdict table"
+                + " is generated from the rule book's declared rules; replace it with the expected text above (a rule's"
+                + " description is changed in grader.verdict, not in the guide)");
     }
 
     @Test
