@@ -57,10 +57,11 @@ class IsolatedRunnerTest {
 
     @Test
     void runsEachJobAndKeepsInputOrder() {
-        List<Job> jobs = List.of(job(Echo.class, "a"), job(Echo.class, "b", "c"), job(Echo.class), job(Echo.class, "d"));
+        // Three jobs, two at a time: the third waits for a place and still comes third.
+        List<Job> jobs = List.of(job(Echo.class, "a"), job(Echo.class, "b", "c"), job(Echo.class));
         List<JobResult> results = IsolatedRunner.runAll(jobs, 2, TIMEOUT);
         assertEquals(List.of(new JobResult(0, "a" + NL, false), new JobResult(0, "b" + NL + "c" + NL, false),
-                new JobResult(0, "", false), new JobResult(0, "d" + NL, false)), results);
+                new JobResult(0, "", false)), results);
     }
 
     @Test

@@ -27,6 +27,10 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code exit}: prints {@code exiting}, then {@code System.exit(3)};</li>
  *   <li>{@code oom}: prints {@code allocating}, then runs out of memory (an array larger than any heap).</li>
  * </ul>
+ *
+ * <p>Every right submission starts a few dozen of these, each a whole JVM, so a job loads as little as it can: no
+ * lambda or method reference and no {@code +} on strings (each bootstraps method handles in a cold JVM, tens of classes).
+ * It never writes to stderr: a runner may merge it into stdout ({@code redirectErrorStream(true)}).
  */
 public final class ChildJob {
     private ChildJob() {}
@@ -61,10 +65,22 @@ public final class ChildJob {
             }
             case "stubborn" -> {
                 // First thing: a polite stop that comes after this line finds a hook that never returns.
-                Runtime.getRuntime().addShutdownHook(new Thread(ChildJob::ignoreTheStop, "stubborn-hook"));
+                Runtime.getRuntime().addShutdownHook(new StubbornHook());
                 talk(mode, Integer.parseInt(args[1]), args[2], 0);
             }
             default -> talk(mode, Integer.parseInt(args[1]), args[2], args.length > 3 ? Long.parseLong(args[3]) : 0);
+        }
+    }
+
+    /** The stubborn job's shutdown hook (a class of its own, not a lambda: no bootstrap method runs in the child). */
+    private static final class StubbornHook extends Thread {
+        StubbornHook() {
+            super("stubborn-hook");
+        }
+
+        @Override
+        public void run() {
+            ignoreTheStop();
         }
     }
 
@@ -101,7 +117,13 @@ public final class ChildJob {
              BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
              Writer hub = new java.io.OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8)) {
             synchronized (LOCK) {
-                hub.write("hello " + ProcessHandle.current().pid() + " " + mode + " " + bytes + "\n");
+                hub.write("hello ");
+                hub.write(Long.toString(ProcessHandle.current().pid()));
+                hub.write(' ');
+                hub.write(mode);
+                hub.write(' ');
+                hub.write(Long.toString(bytes));
+                hub.write('\n');
                 hub.flush();
                 hubWriter = hub;
                 if (termed) {
@@ -112,14 +134,14 @@ public final class ChildJob {
                 return;
             }
             switch (mode) {
-                case "hold" -> System.out.println("job " + label);
+                case "hold" -> System.out.println("job ".concat(label));
                 case "flood" -> flood(bytes, hub);
                 case "sleep", "stubborn" -> {
                     System.out.println("sleeping");
                     System.out.flush();
                     Thread.sleep(Long.MAX_VALUE);
                 }
-                default -> throw new IllegalArgumentException("unknown job mode " + mode + " for job " + label);
+                default -> throw new IllegalArgumentException("unknown job mode ".concat(mode).concat(" for job ").concat(label));
             }
             System.out.flush();
             // Bye, and wait for the hub's ack: the hub has counted this job as finished before its process ends.
@@ -140,7 +162,9 @@ public final class ChildJob {
             }
             raw.write(chunk, 0, n);
             written += n;
-            hub.write("wrote " + written + "\n");
+            hub.write("wrote ");
+            hub.write(Long.toString(written));
+            hub.write('\n');
             hub.flush();
         }
         raw.flush();

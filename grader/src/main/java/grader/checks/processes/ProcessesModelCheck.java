@@ -30,9 +30,10 @@ import org.junit.jupiter.api.TestReporter;
  * the first jobs until {@code maxProcesses} are in progress together, so a bounded runner always shows exactly
  * that many and no more; the agent's count of processes started, less the jobs finished, shows an unbounded
  * one. A flood job reports its progress, so a runner that waits before it reads shows a child stuck after the
- * pipe's buffer; a job that never ends shows a runner that never kills, and one that ignores SIGTERM (its shutdown
- * hook never returns) a runner that only asks politely ({@code destroy()}). Scenarios run in this order, and the
- * first that is not right decides: a runner stuck on the flood is a pipe deadlock, not a missing kill.
+ * pipe's buffer; a job that never ends and ignores SIGTERM (its shutdown hook never returns) shows a runner that never
+ * kills (the job was never asked), one that only asks politely ({@code destroy()}: the job was asked and is alive), and
+ * one that returns without ending it. Scenarios run in this order, and the first that is not right decides: a runner
+ * stuck on the flood is a pipe deadlock, not a missing kill.
  */
 @Tag("model")
 @DisplayName("processes: isolation model")
@@ -45,47 +46,39 @@ class ProcessesModelCheck {
     /** Several megabytes: far more than any pipe buffer (64 KiB on Linux). */
     static final long FLOOD_BYTES = 3L * 1024 * 1024;
 
+    // Each scenario proves one thing with as few child JVMs as it takes (a child JVM costs about 0.2 CPU-s): the bound
+    // and its use by one job more than the limit, the limit followed (not a constant) by a second limit, draining by one
+    // flood, the kill by one job that never ends and ignores the polite stop. A never-ending job that heeds SIGTERM
+    // adds nothing: a runner that never kills leaves the stubborn job never asked (no-kill), one that only asks leaves
+    // it alive after SIGTERM (polite-kill-only), one that returns without waiting leaves it alive (leaked-processes).
+
     @Test
     @Order(1)
-    @DisplayName("6 jobs with maxProcesses = 2 run in 2 child JVMs at a time")
+    @DisplayName("3 jobs with maxProcesses = 2 run in 2 child JVMs at a time")
     void twoAtATime(TestReporter reporter) throws InterruptedException {
-        hold(6, 2, reporter);
+        hold(3, 2, reporter);
     }
 
     @Test
     @Order(2)
-    @DisplayName("4 jobs with maxProcesses = 3 run in 3 child JVMs at a time")
+    @DisplayName("3 jobs with maxProcesses = 3 run in 3 child JVMs at once")
     void threeAtATime(TestReporter reporter) throws InterruptedException {
-        hold(4, 3, reporter);
+        hold(3, 3, reporter);
     }
 
     @Test
     @Order(3)
-    @DisplayName("2 jobs that print 3 MiB each have their output read while they run")
+    @DisplayName("a job that prints 3 MiB has its output read while it runs")
     void floodIsDrained(TestReporter reporter) throws InterruptedException {
         try (JobHub hub = JobHub.start()) {
-            List<Job> jobs = List.of(job("flood", hub, 0, FLOOD_BYTES), job("flood", hub, 1, FLOOD_BYTES));
-            List<JobResult> results = observe(hub, jobs, 2, LONG_TIMEOUT, "2 jobs printing 3 MiB each, maxProcesses = 2", reporter, null);
+            List<Job> jobs = List.of(job("flood", hub, 0, FLOOD_BYTES));
+            List<JobResult> results = observe(hub, jobs, 2, LONG_TIMEOUT, "1 job printing 3 MiB, maxProcesses = 2", reporter, null);
             for (int i = 0; i < results.size(); i++) {
                 JobResult r = results.get(i);
                 assertEquals(false, r.timedOut(), "job " + i + " prints 3 MiB and ends well before the timeout");
                 assertEquals(0, r.exitCode(), "job " + i + " exit code");
                 assertEquals(FLOOD_BYTES, r.stdout().length(), "job " + i + ": every byte it printed, in stdout");
                 assertTrue(isFlood(r.stdout()), "job " + i + ": its output, unchanged");
-            }
-        }
-    }
-
-    @Test
-    @Order(4)
-    @DisplayName("2 jobs that never end are killed after the timeout")
-    void neverEndingJobsAreKilled(TestReporter reporter) throws InterruptedException {
-        try (JobHub hub = JobHub.start()) {
-            List<Job> jobs = List.of(job("sleep", hub, 0, 0), job("sleep", hub, 1, 0));
-            List<JobResult> results = observe(hub, jobs, 2, Duration.ofSeconds(1), "2 jobs that never end, timeout = 1 s", reporter, null);
-            for (int i = 0; i < results.size(); i++) {
-                assertEquals(new JobResult(-1, results.get(i).stdout(), true), results.get(i),
-                        "job " + i + " never ends: killed after the timeout, exit code -1");
             }
         }
     }
@@ -99,15 +92,15 @@ class ProcessesModelCheck {
      * alive and what the jobs reported, never on how long anything took.
      */
     @Test
-    @Order(5)
-    @DisplayName("2 jobs that ignore the polite stop (SIGTERM) are still ended after the timeout")
+    @Order(4)
+    @DisplayName("a job that ignores the polite stop (SIGTERM) is still ended after the timeout")
     void jobsThatIgnoreThePoliteStopAreEnded(TestReporter reporter) throws InterruptedException {
         Duration timeout = Duration.ofSeconds(1);
         for (int attempt = 1; ; attempt++) {
             try (JobHub hub = JobHub.start()) {
-                List<Job> jobs = List.of(job("stubborn", hub, 0, 0), job("stubborn", hub, 1, 0));
+                List<Job> jobs = List.of(job("stubborn", hub, 0, 0));
                 boolean last = attempt == STUBBORN_ATTEMPTS;
-                List<JobResult> results = observe(hub, jobs, 2, timeout, "2 jobs that never end and ignore SIGTERM, timeout = "
+                List<JobResult> results = observe(hub, jobs, 2, timeout, "1 job that never ends and ignores SIGTERM, timeout = "
                         + timeout.toSeconds() + " s", reporter, last ? null : h -> allArmed(h, jobs.size()));
                 if (!last && !allArmed(hub, jobs.size())) {
                     timeout = timeout.multipliedBy(3);
