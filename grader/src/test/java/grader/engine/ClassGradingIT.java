@@ -32,7 +32,7 @@ class ClassGradingIT {
         copy(GradingFixture.REPO.resolve("solutions/src"), classDir.resolve("alice/src"));
         copy(GradingFixture.layIn("wrong/fetch-pool-never-shut-down").resolve("src"), classDir.resolve("bob/src"));
         copy(GradingFixture.layIn("wrong/compute-hard-coded-pool-2").resolve("src"), classDir.resolve("bob/src"));
-        copy(GradingFixture.SUBMISSIONS.resolve("broken/fetch-compile-error/src"), classDir.resolve("carol/src"));
+        copy(GradingFixture.layIn("broken/fetch-compile-error").resolve("src"), classDir.resolve("carol/src"));
         Files.createDirectories(classDir.resolve("dave"));
         // A folder name a spreadsheet would run as a formula, with a file that is no exercise source: not submitted.
         Files.createDirectories(classDir.resolve(FORMULA));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import grader.report.GradeReport;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +37,8 @@ class ContainmentIT {
         found.forEach(ProcessHandle::destroyForcibly);
     }
 
-    static GradeReport grade(String fixture, String isolation) throws Exception {
+    /** Lays {@code submissions/hostile/<fixture>} into the stubs and grades it in {@code isolation}. */
+    static GradingFixture.Labelled grade(String fixture, String isolation) throws Exception {
         if ("namespaces".equals(isolation)) {
             String why = Grader.isolationProblem("namespaces");
             if (why != null && System.getenv(REQUIRED) != null) {
@@ -46,13 +46,12 @@ class ContainmentIT {
             }
             Assumptions.assumeTrue(why == null, why);
         }
-        GraderHome home = GraderHome.locate();
-        GradeRequest request = new GradeRequest(HostileSubmissionsIT.HOSTILE.resolve(fixture), List.of("compute"),
-                home.hiddenJar(), 6, Duration.ofSeconds(60), Duration.ofSeconds(300), Files.createTempDirectory("grader-containment-"));
-        GradeReport report = new Grader(home).isolated(isolation).grade(request);
+        GradingFixture.Labelled graded = GradingFixture.gradeLabelled("hostile/" + fixture, new Grader(GraderHome.locate()).isolated(isolation),
+                Duration.ofSeconds(60), Duration.ofSeconds(300));
+        GradeReport report = graded.report();
         assertNotNull(report.environment().isolation(), "the report says which layer was in force");
         assertEquals(isolation, report.environment().isolation().layer(), report.environment().isolation().toString());
-        return report;
+        return graded;
     }
 
     /** Every process on the machine running exactly {@code command}, started at or after {@code since}. */
@@ -75,11 +74,13 @@ class ContainmentIT {
     @ValueSource(strings = {"namespaces", "jvm"})
     void aChildLeftRunningEndsWithTheGradingEvenOnceItsParentIsGone(String isolation) throws Exception {
         Instant since = Instant.now();
-        GradeReport report = grade("compute-sleep-900-on-empty-input", isolation);
+        GradingFixture.Labelled graded = grade("compute-sleep-900-on-empty-input", isolation);
+        GradeReport report = graded.report();
         GradeReport.ExerciseReport e = GradingFixture.only(report);
         List<String> left = alive(List.of("sleep", "900"), since);
         assertAll(
                 () -> assertNull(report.graderError(), GradingFixture.explain(e)),
+                graded.asLabelled(),
                 () -> assertTrue(e.tests().stream().allMatch(GradeReport.TestResult::passed), "a right answer otherwise: " + GradingFixture.explain(e)),
                 () -> assertTrue(left.isEmpty(), "sleep 900 still alive after the grading: " + left));
     }
@@ -87,20 +88,20 @@ class ContainmentIT {
     @ParameterizedTest(name = "--isolation {0}")
     @ValueSource(strings = {"namespaces", "jvm"})
     void killingTheParentIsRefusedAndNamedAndTheReportIsComplete(String isolation) throws Exception {
-        GradeReport report = grade("compute-kills-its-parent-on-empty-input", isolation);
-        HostileSubmissionsIT.onlyTheAttackedTestsFail(report,
-                m -> m.contains("refused by the grader: the learner's code may stop only the processes it started"),
-                "common-pool");
+        HostileSubmissionsIT.onlyTheAttackedTestsFail(grade("compute-kills-its-parent-on-empty-input", isolation),
+                m -> m.contains("refused by the grader: the learner's code may stop only the processes it started"));
     }
 
     @Test
     void aSetsidDoubleForkEndsWithTheSandbox() throws Exception {
         Instant since = Instant.now();
-        GradeReport report = grade("compute-setsid-double-fork-on-empty-input", "namespaces");
+        GradingFixture.Labelled graded = grade("compute-setsid-double-fork-on-empty-input", "namespaces");
+        GradeReport report = graded.report();
         GradeReport.ExerciseReport e = GradingFixture.only(report);
         List<String> left = alive(List.of("sleep", "902"), since);
         assertAll(
                 () -> assertNull(report.graderError(), GradingFixture.explain(e)),
+                graded.asLabelled(),
                 () -> assertTrue(e.tests().stream().allMatch(GradeReport.TestResult::passed), "a right answer otherwise: " + GradingFixture.explain(e)),
                 () -> assertTrue(left.isEmpty(), "setsid sleep 902 still alive after the grading: " + left));
     }

@@ -2,12 +2,12 @@ package grader.engine;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.engine.calibrate.Calibration;
 import grader.engine.calibrate.LayIn;
+import grader.engine.calibrate.Outcome;
 import grader.report.GradeReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,43 +79,44 @@ final class GradingFixture {
     }
 
     /**
-     * Grades {@code submissions/wrong/<fixtureName>}, a whole source tree not labelled yet (labelled fixtures are graded
-     * by {@link LabelledSubmissionsIT}), for one exercise with hidden tests, and asserts that it gets
-     * {@code verdict} with severity "fail", no model points, less than the maximum score and a hint, and {@code more}.
+     * A labelled fixture laid into the stubs and graded by a test of its own, with the comparison of its report with
+     * its {@code expected.json} made as {@code grader calibrate} makes it.
      *
-     * @return the exercise's report, for assertions that need a grading of their own
+     * @param report  the whole report
+     * @param laid    the laid-in submission (to find a line of the graded code)
+     * @param outcome the labels against the report
      */
-    static GradeReport.ExerciseReport assertKnownWrong(String fixtureName, String exercise, String verdict, Check... more)
-            throws IOException, InterruptedException {
-        Path folder = SUBMISSIONS.resolve("wrong").resolve(fixtureName);
-        assertTrue(Files.isDirectory(folder), folder + " exists");
-        GradeReport.ExerciseReport e = only(grade(folder, List.of(exercise), true));
-        String why = explain(e);
-        assertAll(with(e, why, more,
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals("fail", e.verdict().severity(), why),
-                () -> assertEquals(0.0, e.points().model().earned(), why),
-                () -> assertTrue(e.score() < e.maxScore(), why),
-                () -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why)));
-        return e;
+    record Labelled(GradeReport report, LayIn.LaidIn laid, Outcome outcome) {
+        /** {@return the one exercise's report} */
+        GradeReport.ExerciseReport exercise() {
+            return only(report);
+        }
+
+        /** {@return an assertion that the report says what the fixture's expected.json says, for an assertAll} */
+        Executable asLabelled() {
+            return () -> assertTrue(outcome.agrees(), outcome.name() + ": " + String.join("; ", outcome.mismatches())
+                    + (report.exercises().size() == 1 ? " | " + explain(exercise()) : ""));
+        }
     }
 
     /**
-     * Grades {@code submissions/right/<fixtureName>}, a whole source tree not labelled yet, for one exercise with hidden
-     * tests, and asserts that it gets
-     * {@code verdict} with full marks, and {@code more}.
+     * Lays {@code submissions/<name>} (e.g. {@code hostile/fetch-exit-on-one-worker}) into the stubs and grades it
+     * with {@code grader} for the exercise its labels name, with hidden tests and 6 processors, and compares the
+     * report with its labels. For the fixtures a test grades itself, with its own budgets or isolation layer, and
+     * asserts more of than labels can say (the hostile ones).
      *
-     * @return the exercise's report
+     * @param perTest  the tests' ceiling, or null for the spec's
+     * @param watchdog the whole test run's
      */
-    static GradeReport.ExerciseReport assertRight(String fixtureName, String exercise, String verdict, Check... more)
-            throws IOException, InterruptedException {
-        Path folder = SUBMISSIONS.resolve("right").resolve(fixtureName);
-        GradeReport.ExerciseReport e = only(grade(folder, List.of(exercise), true));
-        String why = explain(e);
-        assertAll(with(e, why, more,
-                () -> assertEquals(verdict, e.verdict().id(), why),
-                () -> assertEquals(e.maxScore(), e.score(), why)));
-        return e;
+    static Labelled gradeLabelled(String name, Grader grader, Duration perTest, Duration watchdog) throws IOException, InterruptedException {
+        Calibration.Fixture fixture = Calibration.find(SUBMISSIONS.resolve(name)).get(0);
+        fixture = new Calibration.Fixture(name, fixture.folder(), fixture.expected());
+        LayIn.LaidIn laid = Calibration.layIn(fixture, REPO.resolve("exercises"),
+                Files.createTempDirectory("grader-fixture-").resolve("submission"));
+        GradeRequest request = new GradeRequest(laid.folder(), List.of(fixture.expected().exercise()), GraderHome.locate().hiddenJar(),
+                6, perTest, watchdog, Files.createTempDirectory("grader-it-"));
+        GradeReport report = grader.grade(request);
+        return new Labelled(report, laid, Calibration.compare(fixture, laid, report));
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.report.GradeReport;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -31,11 +30,11 @@ class HangingSubmissionsIT {
         assertTrue(left.isEmpty(), "processes left behind: " + left);
     }
 
+    /** Lays {@code submissions/hostile/<name>} into the stubs, grades it, and checks it gets the labels of its expected.json. */
     static GradeReport grade(String name) throws Exception {
-        GraderHome home = GraderHome.locate();
-        GradeRequest request = new GradeRequest(HostileSubmissionsIT.HOSTILE.resolve(name), List.of("compute"), home.hiddenJar(),
-                6, null, java.time.Duration.ofSeconds(300), Files.createTempDirectory("grader-hang-"));
-        return new Grader(home).grade(request);
+        GradingFixture.Labelled graded = HostileSubmissionsIT.grade(name, null, java.time.Duration.ofSeconds(300));
+        assertAll(graded.asLabelled());
+        return graded.report();
     }
 
     /**

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every labelled submission under {@code grader/src/test/resources/submissions} (each folder with an
- * {@code expected.json}), laid into the stubs and graded by the real engine with the code {@code grader calibrate}
- * runs, gets the verdict and points its labels expect. Adding a fixture is adding a folder: no Java. The confusion
+ * {@code expected.json}) but the hostile ones ({@link #GRADED_ELSEWHERE}), laid into the stubs and graded by the real
+ * engine with the code {@code grader calibrate} runs, gets the verdict and points its labels expect. Adding a fixture is adding a folder: no Java. The confusion
  * table of all of them is printed at the end, as {@code grader calibrate} prints it.
  *
  * <p>A few fixtures also have their evidence checked here ({@link #EVIDENCE}), beyond what labels can say; the
@@ -35,8 +35,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LabelledSubmissionsIT {
     private static final List<Outcome> OUTCOMES = Collections.synchronizedList(new ArrayList<>());
 
+    /**
+     * The fixtures under {@code hostile/}, which the hostile ITs grade (with their own budgets or isolation layers)
+     * and compare with their labels as this class does; grading them here too would grade the slow ones twice.
+     */
+    static final String GRADED_ELSEWHERE = "hostile/";
+
     static Stream<Named<Calibration.Fixture>> fixtures() {
-        return Calibration.find(GradingFixture.SUBMISSIONS).stream().map(f -> Named.of(f.name(), f));
+        return Calibration.find(GradingFixture.SUBMISSIONS).stream().filter(f -> !f.name().startsWith(GRADED_ELSEWHERE))
+                .map(f -> Named.of(f.name(), f));
     }
 
     /** How the old per-exercise ITs graded: hidden tests, 6 processors, 60 s per test, 300 s per test JVM. */
@@ -75,15 +82,18 @@ class LabelledSubmissionsIT {
     }
 
     /** Checks of evidence the labels cannot state, by fixture name. */
-    private static final Map<String, GradingFixture.Check> EVIDENCE = Map.of(
-            "wrong/lock-global-lock", LabelledSubmissionsIT::workersWaitedForOneLockPerUpdate,
-            "right/lock-concurrent-merge", LabelledSubmissionsIT::noWorkerWaitsForALock,
-            "right/lock-long-adder", LabelledSubmissionsIT::noWorkerWaitsForALock,
-            "right/lock-grouping-concurrent", LabelledSubmissionsIT::noWorkerWaitsForALock,
-            "right/pipeline-async-client", PipelineSubmissionsIT::assertBothStages,
-            "right/pipeline-virtual-then-parallel-stream", PipelineSubmissionsIT::assertBothStages,
-            "wrong/crawl-fixed-pool-of-cap", LabelledSubmissionsIT::warnedWithHalfTheModelPoints,
-            "wrong/processes-in-process", LabelledSubmissionsIT::refusedBeforeAnyJobRuns);
+    private static final Map<String, GradingFixture.Check> EVIDENCE = Map.ofEntries(
+            Map.entry("wrong/lock-global-lock", LabelledSubmissionsIT::workersWaitedForOneLockPerUpdate),
+            Map.entry("right/lock-concurrent-merge", LabelledSubmissionsIT::noWorkerWaitsForALock),
+            Map.entry("right/lock-long-adder", LabelledSubmissionsIT::noWorkerWaitsForALock),
+            Map.entry("right/lock-grouping-concurrent", LabelledSubmissionsIT::noWorkerWaitsForALock),
+            Map.entry("right/pipeline-async-client", PipelineSubmissionsIT::assertBothStages),
+            Map.entry("right/pipeline-virtual-then-parallel-stream", PipelineSubmissionsIT::assertBothStages),
+            Map.entry("wrong/crawl-fixed-pool-of-cap", LabelledSubmissionsIT::warnedWithHalfTheModelPoints),
+            Map.entry("wrong/processes-in-process", LabelledSubmissionsIT::refusedBeforeAnyJobRuns),
+            Map.entry("broken/fetch-compile-error", BrokenSubmissionsIT::theCompilersMessageAndLine),
+            Map.entry("broken/fetch-wrong-signature", BrokenSubmissionsIT::theMemberExpectedAndFound),
+            Map.entry("broken/compute-missing-class", BrokenSubmissionsIT::theMissingClassAndWhereItBelongs));
 
     private static void workersWaitedForOneLockPerUpdate(GradeReport.ExerciseReport e, String why) {
         var evidence = e.verdict().evidence().get(0);

@@ -9,6 +9,7 @@ import grader.report.GradeReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,34 +23,31 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reason, and the score is 0. Each fixture is a right solution plus one attack.
  */
 class SandboxIT {
-    static final Path HOSTILE = GradingFixture.SUBMISSIONS.resolve("hostile");
-
     /**
      * @param name     the fixture under submissions/hostile
-     * @param exercise the exercise it attacks
      * @param rule     the start of the rule's description
-     * @param file     the offending file, relative to the fixture
+     * @param file     the offending file, relative to the laid-in submission
      * @param marker   text on the offending line
      * @param inSource whether the refusal points at the source file itself (its package line) rather than at
      *                 a line of compiled code
      */
-    record Attack(String name, String exercise, String rule, String file, String marker, boolean inSource) {}
+    record Attack(String name, String rule, String file, String marker, boolean inSource) {}
 
     static Stream<Arguments> attacks() {
         return Stream.of(
-                new Attack("fetch-reflection-into-grader", "fetch", "no reflection",
+                new Attack("fetch-reflection-into-grader", "no reflection",
                         "src/main/java/course/fetch/StatusFetcher.java", "Class.forName(\"grader.probes.Recorder\")", false),
-                new Attack("fetch-stack-walker-class-reference", "fetch", "no reflection",
+                new Attack("fetch-stack-walker-class-reference", "no reflection",
                         "src/main/java/course/fetch/StatusFetcher.java", "StackWalker.Option.RETAIN_CLASS_REFERENCE", false),
-                new Attack("fetch-dynalink-call", "fetch", "no reflection",
+                new Attack("fetch-dynalink-call", "no reflection",
                         "src/main/java/course/fetch/StatusFetcher.java", "new jdk.dynalink.DynamicLinkerFactory()", false),
-                new Attack("fetch-reads-hidden-test-class", "fetch", "no reading class files or resources",
+                new Attack("fetch-reads-hidden-test-class", "no reading class files or resources",
                         "src/main/java/course/fetch/StatusFetcher.java", "getResourceAsStream(\"/grader/hidden/fetch/FetchHiddenTest.class\")", false),
-                new Attack("fetch-shadows-junit-assertions", "fetch", "no classes in the grader's or the test tools' packages",
+                new Attack("fetch-shadows-junit-assertions", "no classes in the grader's or the test tools' packages",
                         "src/main/java/org/junit/jupiter/api/Assertions.java", "package org.junit.jupiter.api;", true),
-                new Attack("fetch-junit-package-in-exercise-folder", "fetch", "every class in the exercise's package (course.fetch)",
+                new Attack("fetch-junit-package-in-exercise-folder", "every class in the exercise's package (course.fetch)",
                         "src/main/java/course/fetch/Assertions.java", "package org.junit.jupiter.api;", true),
-                new Attack("compute-custom-class-loader", "compute", "no class loaders",
+                new Attack("compute-custom-class-loader", "no class loaders",
                         "src/main/java/course/compute/FactorialSums.java", "extends ClassLoader", false))
                 .map(a -> Arguments.of(a.name(), a));
     }
@@ -57,17 +55,17 @@ class SandboxIT {
     @ParameterizedTest(name = "{0} is refused")
     @MethodSource("attacks")
     void anAttackIsRefusedWithItsRuleAndLineAndNothingRuns(String name, Attack attack) throws Exception {
-        Path folder = HOSTILE.resolve(name);
-        Path offending = folder.resolve(attack.file());
+        GradingFixture.Labelled graded = HostileSubmissionsIT.grade(name, Duration.ofSeconds(60));
+        Path offending = graded.laid().folder().resolve(attack.file());
         int line = lineOf(offending, attack.marker());
         String where = attack.inSource() ? attack.file() + ":" + line : "(" + offending.getFileName() + ":" + line + ")";
-        GradeReport report = GradingFixture.grade(folder, List.of(attack.exercise()), true);
+        GradeReport report = graded.report();
         GradeReport.ExerciseReport e = GradingFixture.only(report);
         GradeReport.Stage sandbox = stage(e, "sandbox");
         String why = GradingFixture.explain(e);
         assertAll(
                 () -> assertNull(report.graderError(), why),
-                () -> assertEquals("refused", e.verdict().id(), why),
+                graded.asLabelled(),
                 () -> assertEquals("fail", e.verdict().severity(), why),
                 () -> assertTrue(e.verdict().summary().startsWith("Refused before running: " + attack.rule()), e.verdict().summary()),
                 () -> assertTrue(e.verdict().summary().contains(where), where + " in " + e.verdict().summary()),
@@ -90,8 +88,7 @@ class SandboxIT {
 
     @Test
     void aFileOutsideEveryExercisesFolderIsNamedAsIgnored() throws Exception {
-        GradeReport.ExerciseReport e = GradingFixture.only(
-                GradingFixture.grade(HOSTILE.resolve("fetch-shadows-junit-assertions"), List.of("fetch"), true));
+        GradeReport.ExerciseReport e = HostileSubmissionsIT.grade("fetch-shadows-junit-assertions", Duration.ofSeconds(60)).exercise();
         GradeReport.Stage compile = stage(e, "compile");
         assertAll(
                 () -> assertEquals("ok", compile.status()),

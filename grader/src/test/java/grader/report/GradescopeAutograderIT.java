@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import grader.engine.calibrate.Calibration;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,7 +195,8 @@ class GradescopeAutograderIT {
     @Test
     void aSubmissionThatDoesNotCompileGetsItsFeedback() throws IOException, InterruptedException {
         Path root = autograderRoot("broken");
-        copyTree(REPO.resolve("grader/src/test/resources/submissions/broken/fetch-compile-error"), root.resolve("submission"));
+        Calibration.layIn(Calibration.find(REPO.resolve("grader/src/test/resources/submissions/broken/fetch-compile-error")).get(0),
+                REPO.resolve("exercises"), root.resolve("submission"));
         runAutograder(root, Map.of());
         JsonNode results = results(root);
         String output = allOutput(results);

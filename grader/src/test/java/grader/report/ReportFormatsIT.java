@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.engine.GradeRequest;
 import grader.engine.Grader;
 import grader.engine.GraderHome;
+import grader.engine.calibrate.Calibration;
 import grader.verdict.ExerciseSpec;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -46,7 +47,8 @@ class ReportFormatsIT {
     @BeforeAll
     static void gradeTheSolutionsAndABrokenSubmission() throws IOException, InterruptedException {
         solutions = grade(REPO.resolve("solutions"));
-        broken = grade(REPO.resolve("grader/src/test/resources/submissions/broken/fetch-compile-error"));
+        broken = grade(Calibration.layIn(Calibration.find(REPO.resolve("grader/src/test/resources/submissions/broken/fetch-compile-error")).get(0),
+                REPO.resolve("exercises"), dir.resolve("broken-submission")).folder());
     }
 
     static Map<String, Path> exportAll(GradeReport report, String name) throws IOException {

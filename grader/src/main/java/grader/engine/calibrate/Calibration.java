@@ -100,14 +100,22 @@ public final class Calibration {
             Path work = Files.createDirectories(scratch.resolve("work"));
             GradeRequest request = new GradeRequest(submission, List.of(fixture.expected().exercise()), settings.hiddenJar(),
                     settings.activeProcessors(), settings.perTestTimeout(), settings.watchdog(), work);
-            GradeReport report = grader.grade(request);
-            if (report.graderError() != null || report.exercises().size() != 1) {
-                return new Outcome(fixture.name(), fixture.expected(), null, null,
-                        List.of("not graded: " + (report.graderError() != null ? report.graderError() : report.exercises().size() + " exercise reports")));
-            }
-            return Outcome.compare(fixture.name(), fixture.expected(), report.exercises().get(0), laid);
+            return compare(fixture, laid, grader.grade(request));
         } finally {
             Scratch.delete(scratch);
         }
+    }
+
+    /**
+     * Compares the report of {@code fixture}, laid in as {@code laid} and graded otherwise (a test that grades it with
+     * budgets or an isolation layer of its own), with its labels, as {@link #grade(Fixture)} does. A report with a
+     * grader error, or with other than one exercise, is an outcome with that as its mismatch.
+     */
+    public static Outcome compare(Fixture fixture, LayIn.LaidIn laid, GradeReport report) {
+        if (report.graderError() != null || report.exercises().size() != 1) {
+            return new Outcome(fixture.name(), fixture.expected(), null, null,
+                    List.of("not graded: " + (report.graderError() != null ? report.graderError() : report.exercises().size() + " exercise reports")));
+        }
+        return Outcome.compare(fixture.name(), fixture.expected(), report.exercises().get(0), laid);
     }
 }

@@ -49,12 +49,16 @@ import javax.tools.ToolProvider;
  * folder of its package (a class the stub does not have, or a stub replaced on purpose). Comments above the
  * fragment's imports describe the fixture and are not laid in. The given code the fragments leave alone (the
  * kernel, the private constructor, the other classes of the package, {@code package-info.java}) comes from the stub.
+ * Last, every file under the fixture's {@code src/} folder is copied to the same path of the submission, as it is: for
+ * the rare file whose place is the point (one declaring another package inside the exercise's folder).
  *
  * <p>Every copied piece of a fragment keeps its lines, so each fragment line has one line in the laid-in file:
  * {@link LaidIn#line(String, int)} maps it, for expectations that name a learner's line.
  */
 public final class LayIn {
     private static final String FRAGMENT_SUFFIX = ".java";
+    /** The fixture's folder whose files are copied to the same path of the submission. */
+    private static final String TREE = "src";
 
     private LayIn() {}
 
@@ -161,10 +165,33 @@ public final class LayIn {
                 Files.writeString(outPackage.resolve(name), merged.text(), StandardCharsets.UTF_8);
                 maps.add(new FileMap(name, merged.pieces()));
             }
+            copyTree(fixture.resolve(TREE), out.resolve(TREE), maps);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lay " + fixture + " into " + out, e);
         }
         return new LaidIn(out, maps);
+    }
+
+    /**
+     * Copies every file under the fixture's {@code src/} to the same path of the submission, as it is: for a file whose
+     * place is the point, which no other rule can put there (a class that declares JUnit's package inside the
+     * exercise's folder). Such a file has no line map but its own.
+     */
+    private static void copyTree(Path from, Path to, List<FileMap> maps) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            Path target = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            int lines = (int) Files.readString(file, StandardCharsets.UTF_8).lines().count();
+            maps.add(new FileMap(file.getFileName().toString(), List.of(new Piece(1, 1, lines))));
+        }
     }
 
     private record Merged(String text, List<Piece> pieces) {}

@@ -1,0 +1,26 @@
+// HOSTILE FIXTURE: System.exit(0) from a thread of its own for an empty input.
+
+class FactorialSums {
+    public static List<BigInteger> computeAll(List<Integer> ns) {
+        if (ns != null && ns.isEmpty()) {
+            Thread exiter = new Thread(() -> System.exit(0), "learner-exiter");
+            exiter.start();
+            try {
+                exiter.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Integer> values = List.copyOf(ns); // throws NullPointerException for null or a null element
+        for (int n : values) {
+            if (n < 0) {
+                throw new IllegalArgumentException("ns must not contain a negative value, found " + n);
+            }
+        }
+        // CPU-bound and free of side effects: exactly what parallel streams are for. The list
+        // is ordered, so toList() keeps the input order whatever thread computed each sum.
+        return values.parallelStream()
+                .map(FactorialSums::sumOfFactorials)
+                .toList();
+    }
+}
