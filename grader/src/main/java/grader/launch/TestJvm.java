@@ -113,8 +113,11 @@ public final class TestJvm {
 
     /** How long past its own timeout a test may run before the grader stops its JVM. */
     public static final Duration GRACE = Duration.ofSeconds(10);
-    /** The report entry by which the test JVM says its running test ignored the interrupt at its budget. */
-    static final String DEAF_KEY = "grader.deaf";
+    /**
+     * The report entry by which the test JVM says its running test ignored the interrupt at its budget; its value says
+     * how that was seen (a deadlock, the thread back in its wait, or still running a while after the interrupt).
+     */
+    public static final String DEAF_KEY = "grader.deaf";
     /** The report entry by which the test JVM says a test ran past its budget: the learner's code hung. */
     public static final String TIMEOUT_KEY = "grader.timeout";
     /** The report entry with a test's budget, set when it started. */
