@@ -438,8 +438,11 @@ public final class Grader {
                 ? "still running " + request.perTestTimeout().plus(TestJvm.GRACE).toSeconds() + " s after it started, past its limit of "
                         + request.perTestTimeout().toSeconds() + " s"
                 : "ran past " + budget.get(0);
+        // How the test JVM saw it ignore the interrupt (a deadlock, back in its wait), else the usual hint.
+        List<String> deaf = r.entries().getOrDefault(TestJvm.DEAF_KEY, List.of());
         return "timed out: " + past + ", and it did not stop when interrupted; the grader stopped its test JVM and ran the"
-                + " remaining tests in a new one (look for a loop that never ends or a wait that never returns)";
+                + " remaining tests in a new one (" + (deaf.isEmpty() ? "look for a loop that never ends or a wait that never returns"
+                : deaf.get(0)) + ")";
     }
 
     private static String died(TestJvm.Result run, TestJvm.TestRun r) {

@@ -113,8 +113,11 @@ public final class TestJvm {
 
     /** How long past its own timeout a test may run before the grader stops its JVM. */
     public static final Duration GRACE = Duration.ofSeconds(10);
-    /** The report entry by which the test JVM says its running test ignored the interrupt at its budget. */
-    static final String DEAF_KEY = "grader.deaf";
+    /**
+     * The report entry by which the test JVM says its running test ignored the interrupt at its budget; its value says
+     * how that was seen (a deadlock, the thread back in its wait, or still running a while after the interrupt).
+     */
+    public static final String DEAF_KEY = "grader.deaf";
     /** The report entry by which the test JVM says a test ran past its budget: the learner's code hung. */
     public static final String TIMEOUT_KEY = "grader.timeout";
     /** The report entry with a test's budget, set when it started. */
@@ -139,33 +142,52 @@ public final class TestJvm {
         long printed = 0;
         Result last = null;
         int jvms = 0;
-        while (jvms < MAX_JVMS) {
-            jvms++;
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            boolean hung = merged.values().stream().anyMatch(t -> t.entries().containsKey(TIMEOUT_KEY));
-            Result r = attempt(hung ? afterHang(request) : request, selectors, left, request.workDir().resolve("jvm-" + jvms));
-            last = r;
-            exits.addAll(r.exits());
-            if (output.length() < request.outputCap()) {
-                if (jvms > 1 && !r.output().isEmpty()) {
-                    output.append("\n--- test JVM ").append(jvms).append(" ---\n");
+        Booted spare = null;
+        try {
+            while (jvms < MAX_JVMS) {
+                jvms++;
+                boolean hung = merged.values().stream().anyMatch(t -> t.entries().containsKey(TIMEOUT_KEY));
+                Booted jvm = spare != null ? spare
+                        : Booted.boot(hung ? afterHang(request) : request, request.workDir().resolve("jvm-" + jvms));
+                spare = null;
+                // Once the learner's code has hung and cost a test JVM, the next one boots while this one runs: a method
+                // that hangs deaf in every call then pays a JVM's start once, not once a test.
+                if (hung && jvms < MAX_JVMS) {
+                    try {
+                        spare = Booted.boot(afterHang(request), request.workDir().resolve("jvm-" + (jvms + 1)));
+                    } catch (IOException e) {
+                        spare = null; // the next one then boots when it is needed, as the first did
+                    }
                 }
-                output.append(r.output(), 0, Math.min(r.output().length(), request.outputCap() - output.length()));
-            }
-            printed += r.printed();
-            boolean progress = false;
-            for (TestRun t : r.runs()) {
-                TestRun before = merged.get(t.test().id());
-                if (before == null || "NOT_RUN".equals(before.status())) {
-                    merged.put(t.test().id(), t);
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                Result r = jvm.run(selectors, left);
+                last = r;
+                exits.addAll(r.exits());
+                if (output.length() < request.outputCap()) {
+                    if (jvms > 1 && !r.output().isEmpty()) {
+                        output.append("\n--- test JVM ").append(jvms).append(" ---\n");
+                    }
+                    output.append(r.output(), 0, Math.min(r.output().length(), request.outputCap() - output.length()));
                 }
-                progress |= !"NOT_RUN".equals(t.status());
+                printed += r.printed();
+                boolean progress = false;
+                for (TestRun t : r.runs()) {
+                    TestRun before = merged.get(t.test().id());
+                    if (before == null || "NOT_RUN".equals(before.status())) {
+                        merged.put(t.test().id(), t);
+                    }
+                    progress |= !"NOT_RUN".equals(t.status());
+                }
+                List<String> remaining = merged.values().stream().filter(t -> "NOT_RUN".equals(t.status())).map(t -> t.test().id()).toList();
+                if (r.completed() || remaining.isEmpty() || !progress || r.timedOut() || r.agentProblem() != null || r.runs().isEmpty()) {
+                    break;
+                }
+                selectors = remaining;
             }
-            List<String> remaining = merged.values().stream().filter(t -> "NOT_RUN".equals(t.status())).map(t -> t.test().id()).toList();
-            if (r.completed() || remaining.isEmpty() || !progress || r.timedOut() || r.agentProblem() != null || r.runs().isEmpty()) {
-                break;
+        } finally {
+            if (spare != null) {
+                spare.close();
             }
-            selectors = remaining;
         }
         boolean cut = printed > output.toString().getBytes(StandardCharsets.UTF_8).length;
         if (cut) {
@@ -185,91 +207,144 @@ public final class TestJvm {
                 r.containment(), r.masked());
     }
 
-    private static Result attempt(Request request, List<String> selectors, Duration budget, Path dir)
-            throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        Path tokenFile = dir.resolve("channel.token");
-        Files.writeString(tokenFile, token);
-        Path learnerFile = dir.resolve("learner-classes.txt");
-        Files.write(learnerFile, request.learnerClasses().stream().sorted().toList());
+    /**
+     * A test JVM started and connecting to its channel, not yet told which tests to run: they go over the channel
+     * ({@link #run}), so one can boot while another runs. {@link #run} or {@link #close} ends it and removes its folders.
+     */
+    private static final class Booted {
+        private final Request request;
+        private final Path channelDir;
+        private final Path learnerTmp;
+        private final ServerSocketChannel server;
+        private final Process process;
+        private final boolean sandboxed;
+        private final Runnable endAll;
+        private final Thread hook;
+        private final OutputDrain drain;
+        private final Thread drainThread;
+        private final Reader reader;
+        private final Thread readerThread;
+        private final long started;
 
-        // Its own owner-only folder with a short name: a socket's path has at most about 100 bytes.
-        Path channelDir = Files.createTempDirectory("grader-ch");
-        Path socket = channelDir.resolve("s");
-        boolean sandboxed = request.containment().namespaces();
-        // The learner's temporary folder, in both layers: its code may read and write files there only (the agent's
-        // file policy), and it goes with the grading.
-        Path learnerTmp = Files.createTempDirectory("grader-learner-");
-        Runnable endAll = () -> { };
-        Thread hook = null;
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            List<String> java = privateTempFlags(command(request, selectors, socket, tokenFile, learnerFile), request, dir,
-                    learnerTmp);
-            List<String> command;
-            if (sandboxed) {
-                List<Path> readOnly = new ArrayList<>(List.of(Path.of(System.getProperty("java.home")), request.agentJar(), dir));
-                readOnly.addAll(request.classPath());
-                request.startup().ifPresent(c -> readOnly.add(c.dir()));
-                List<Path> masked = new ArrayList<>(request.masked());
-                masked.add(Path.of(System.getProperty("user.home")));
-                command = Bubblewrap.command(java, readOnly, List.of(channelDir, learnerTmp), masked, learnerTmp);
-            } else {
-                command = Sessions.leading(java);
-            }
-            Files.write(dir.resolve("command.txt"), command);
-            long started = System.nanoTime();
-            Process process = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            endAll = () -> endAll(process, sandboxed);
+        private Booted(Request request, Path channelDir, Path learnerTmp, ServerSocketChannel server, Process process,
+                       boolean sandboxed, String token) {
+            this.request = request;
+            this.channelDir = channelDir;
+            this.learnerTmp = learnerTmp;
+            this.server = server;
+            this.process = process;
+            this.sandboxed = sandboxed;
+            this.started = System.nanoTime();
+            this.endAll = () -> endAll(process, sandboxed);
             // A grader stopped early (Ctrl-C, a CI cancel) takes its test JVM's processes with it.
-            hook = new Thread(endAll, "grader-end-test-jvm");
+            this.hook = new Thread(endAll, "grader-end-test-jvm");
             Runtime.getRuntime().addShutdownHook(hook);
-            OutputDrain drain = new OutputDrain(process.getInputStream(), request.outputCap());
-            Thread drainThread = Thread.ofPlatform().name("grader-output").daemon().start(drain);
-            Reader reader = new Reader(server, token, process);
-            Thread readerThread = Thread.ofPlatform().name("grader-channel").daemon().start(reader);
-            long deadline = System.nanoTime() + budget.toNanos();
-            long stuckAfter = request.perTestTimeout().plus(GRACE).toNanos();
-            boolean finished = false;
-            boolean timedOut = false;
-            while (!finished) {
-                finished = process.waitFor(200, TimeUnit.MILLISECONDS);
-                if (finished) {
+            this.drain = new OutputDrain(process.getInputStream(), request.outputCap());
+            this.drainThread = Thread.ofPlatform().name("grader-output").daemon().start(drain);
+            this.reader = new Reader(server, token, process);
+            this.readerThread = Thread.ofPlatform().name("grader-channel").daemon().start(reader);
+        }
+
+        static Booted boot(Request request, Path dir) throws IOException {
+            Files.createDirectories(dir);
+            String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            Path tokenFile = dir.resolve("channel.token");
+            Files.writeString(tokenFile, token);
+            Path learnerFile = dir.resolve("learner-classes.txt");
+            Files.write(learnerFile, request.learnerClasses().stream().sorted().toList());
+
+            // Its own owner-only folder with a short name: a socket's path has at most about 100 bytes.
+            Path channelDir = Files.createTempDirectory("grader-ch");
+            Path socket = channelDir.resolve("s");
+            boolean sandboxed = request.containment().namespaces();
+            // The learner's temporary folder, in both layers: its code may read and write files there only (the agent's
+            // file policy), and it goes with the grading.
+            Path learnerTmp = Files.createTempDirectory("grader-learner-");
+            ServerSocketChannel server = null;
+            try {
+                server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                server.bind(UnixDomainSocketAddress.of(socket));
+                List<String> java = privateTempFlags(command(request, socket, tokenFile, learnerFile), request, dir,
+                        learnerTmp);
+                List<String> command;
+                if (sandboxed) {
+                    List<Path> readOnly = new ArrayList<>(List.of(Path.of(System.getProperty("java.home")), request.agentJar(), dir));
+                    readOnly.addAll(request.classPath());
+                    request.startup().ifPresent(c -> readOnly.add(c.dir()));
+                    List<Path> masked = new ArrayList<>(request.masked());
+                    masked.add(Path.of(System.getProperty("user.home")));
+                    command = Bubblewrap.command(java, readOnly, List.of(channelDir, learnerTmp), masked, learnerTmp);
+                } else {
+                    command = Sessions.leading(java);
+                }
+                Files.write(dir.resolve("command.txt"), command);
+                Process process = new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .start();
+                return new Booted(request, channelDir, learnerTmp, server, process, sandboxed, token);
+            } catch (IOException | RuntimeException e) {
+                if (server != null) {
+                    server.close();
+                }
+                deleteTree(channelDir);
+                deleteTree(learnerTmp);
+                throw e;
+            }
+        }
+
+        /** Sends the tests to run and waits until the JVM is done, dead, stuck or past {@code budget}; then ends it. */
+        Result run(List<String> selectors, Duration budget) throws IOException, InterruptedException {
+            try {
+                reader.select(selectors);
+                long deadline = System.nanoTime() + budget.toNanos();
+                long stuckAfter = request.perTestTimeout().plus(GRACE).toNanos();
+                boolean finished = false;
+                boolean timedOut = false;
+                while (!finished) {
+                    finished = process.waitFor(200, TimeUnit.MILLISECONDS);
+                    if (finished) {
+                        break;
+                    }
+                    long now = System.nanoTime();
+                    if (now > deadline) {
+                        timedOut = true;
+                    } else if (reader.deaf() || reader.runningFor(now) > stuckAfter) {
+                        reader.markStuck();
+                    } else {
+                        continue;
+                    }
+                    endAll.run();
+                    process.waitFor(10, TimeUnit.SECONDS);
                     break;
                 }
-                long now = System.nanoTime();
-                if (now > deadline) {
-                    timedOut = true;
-                } else if (reader.deaf() || reader.runningFor(now) > stuckAfter) {
-                    reader.markStuck();
-                } else {
-                    continue;
-                }
+                readerThread.join(Duration.ofSeconds(10));
+                server.close();
+                readerThread.join(Duration.ofSeconds(5));
+                // Children the learner left behind die with the grading, never after it: orphans too.
                 endAll.run();
-                process.waitFor(10, TimeUnit.SECONDS);
-                break;
+                drainThread.join(Duration.ofSeconds(10));
+                reader.trace(request.workDir(), System.nanoTime() - started);
+                return reader.result(timedOut, finished ? process.exitValue() : null, drain.text(), drain.total());
+            } finally {
+                close();
             }
-            readerThread.join(Duration.ofSeconds(10));
-            server.close();
-            readerThread.join(Duration.ofSeconds(5));
-            // Children the learner left behind die with the grading, never after it: orphans too.
+        }
+
+        /** Ends the JVM and its processes (a spare never used, too) and removes its folders. */
+        void close() {
+            reader.abandon();
             endAll.run();
-            drainThread.join(Duration.ofSeconds(10));
-            reader.trace(request.workDir(), System.nanoTime() - started);
-            return reader.result(timedOut, finished ? process.exitValue() : null, drain.text(), drain.total());
-        } finally {
-            endAll.run();
-            if (hook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs anyway
-                }
+            try {
+                server.close();
+            } catch (IOException e) {
+                // closing: nothing to keep
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
             }
             deleteTree(channelDir);
             deleteTree(learnerTmp);
@@ -314,7 +389,7 @@ public final class TestJvm {
         }
     }
 
-    static List<String> command(Request request, List<String> selectors, Path socket, Path tokenFile, Path learnerFile) {
+    static List<String> command(Request request, Path socket, Path tokenFile, Path learnerFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:ActiveProcessorCount=" + request.activeProcessors());
@@ -341,7 +416,6 @@ public final class TestJvm {
         cmd.add(tokenFile.toAbsolutePath().toString());
         cmd.add(learnerFile.toAbsolutePath().toString());
         cmd.add(request.perTestTimeout().toSeconds() + " s");
-        cmd.addAll(selectors);
         return cmd;
     }
 
@@ -406,6 +480,9 @@ public final class TestJvm {
         private long doneCpu = -1;
         private boolean deaf;
         private String failure;
+        /** The tests to run, tab-separated, once the grader knows them (a spare JVM boots before). */
+        private String selectors;
+        private boolean abandoned;
 
         Reader(ServerSocketChannel server, String token, Process process) {
             this.server = server;
@@ -436,6 +513,15 @@ public final class TestJvm {
                         fail("the test JVM's channel did not start with the grader's token");
                         return;
                     }
+                    String tests = awaitSelectors();
+                    if (tests == null) {
+                        return;
+                    }
+                    try {
+                        connected.write(java.nio.ByteBuffer.wrap((tests + "\n").getBytes(StandardCharsets.UTF_8)));
+                    } catch (IOException ended) {
+                        // The JVM ended without reading them (its agent failed): what it said is still read below.
+                    }
                     String line;
                     while ((line = in.readLine()) != null) {
                         handle(JSON.readValue(line, ForkEvent.class));
@@ -444,6 +530,29 @@ public final class TestJvm {
             } catch (IOException e) {
                 fail("the channel to the test JVM broke: " + e.getMessage());
             }
+        }
+
+        /** Tells the test JVM which tests to run (once it has connected; at once if it has). */
+        synchronized void select(List<String> tests) {
+            selectors = String.join("\t", tests);
+            notifyAll();
+        }
+
+        /** A spare that will never run: stops waiting for its tests. */
+        synchronized void abandon() {
+            abandoned = true;
+            notifyAll();
+        }
+
+        private synchronized String awaitSelectors() {
+            while (selectors == null && !abandoned) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    return null;
+                }
+            }
+            return abandoned && selectors == null ? null : selectors;
         }
 
         private synchronized void fail(String why) {

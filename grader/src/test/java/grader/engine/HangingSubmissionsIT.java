@@ -72,7 +72,8 @@ class HangingSubmissionsIT {
     void aLoopThatSwallowsInterruptsCostsItsTestJvmAndTheRestRunInNewOnes() throws Exception {
         everyTestHungAndLaterOnesHadShortBudgets(grade("compute-swallows-interrupts-in-a-loop"),
                 m -> m.contains("the test's thread was TIMED_WAITING at course.compute.FactorialSums.computeAll(FactorialSums.java:"),
-                "and it did not stop when interrupted; the grader stopped its test JVM");
+                "and it did not stop when interrupted; the grader stopped its test JVM and ran the remaining tests in a new one"
+                        + " (its thread took the interrupt and went back to waiting at course.compute.FactorialSums.computeAll(");
     }
 
     @Test
@@ -80,6 +81,33 @@ class HangingSubmissionsIT {
         everyTestHungAndLaterOnesHadShortBudgets(grade("compute-deadlock-in-every-call"),
                 m -> m.contains("deadlock: thread \"")
                         && m.contains("held by \"learner-other\" at course.compute.FactorialSums.lockBoth(FactorialSums.java:"),
-                "and it did not stop when interrupted; the grader stopped its test JVM");
+                "and it did not stop when interrupted; the grader stopped its test JVM and ran the remaining tests in a new one"
+                        + " (its thread is in a deadlock on monitors, which no interrupt ends)");
+    }
+
+    /**
+     * A loop that spins on one input looks like work to the clock: it ends on its processor budget (a floor of 10 s of
+     * processor time for these quick tests), not at the 60 s ceiling, in both tests that give it that input; the first
+     * ran past its budget, the later one past its short budget, and every other test passes.
+     */
+    @Test
+    void aLoopThatSpinsForeverEndsOnItsProcessorBudget() throws Exception {
+        GradeReport.ExerciseReport e = GradingFixture.only(grade("compute-deaf-loop-on-empty-input"));
+        String why = GradingFixture.explain(e);
+        List<GradeReport.TestResult> failed = e.tests().stream().filter(t -> !"passed".equals(t.status())).toList();
+        List<Executable> checks = new ArrayList<>();
+        checks.add(() -> assertEquals(List.of("returnsAnEmptyListForNoValues", "returnsAnEmptyListForNoInputs"),
+                failed.stream().map(GradeReport.TestResult::method).toList(), why));
+        for (int i = 0; i < failed.size(); i++) {
+            String m = String.valueOf(failed.get(i).message());
+            // The first budget grows with the machine's load (a floor of 5 s); the short and the processor budgets do not.
+            String budget = (i == 0 ? "timed out: ran past its budget of [0-9.]+ s" : "timed out: ran past its short budget of 1 s")
+                    + " and then its processor budget of 10 s \\(its threads kept working: .*";
+            checks.add(() -> assertTrue(java.util.regex.Pattern.compile(budget, java.util.regex.Pattern.DOTALL).matcher(m).matches(),
+                    "should match \"" + budget + "\": " + m));
+            checks.add(() -> assertTrue(m.contains("the test's thread was RUNNABLE at course.compute.FactorialSums.computeAll(FactorialSums.java:"),
+                    "should say where it spun: " + m));
+        }
+        assertAll(checks);
     }
 }

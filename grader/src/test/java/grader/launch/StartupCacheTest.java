@@ -47,12 +47,12 @@ class StartupCacheTest {
                 java.util.Set.of(), List.of("course.XTest"), 6, List.of(), java.time.Duration.ofSeconds(60),
                 java.time.Duration.ofSeconds(600), dir, 1024, grader.values.Limits.DEFAULT, List.of(), java.util.Optional.of(ready), null, null);
 
-        List<String> first = TestJvm.command(request, List.of("course.XTest"), dir.resolve("s"), dir.resolve("t"), dir.resolve("l"));
+        List<String> first = TestJvm.command(request, dir.resolve("s"), dir.resolve("t"), dir.resolve("l"));
         org.junit.jupiter.api.Assertions.assertTrue(first.contains("-XX:SharedArchiveFile=" + dir.resolve(StartupCache.ARCHIVE)), first::toString);
         org.junit.jupiter.api.Assertions.assertTrue(first.stream().anyMatch(a -> a.endsWith(";" + ready.agentOption())), first::toString);
 
         Files.writeString(dir.resolve(StartupCache.ARCHIVE), "changed by the last test JVM");
-        List<String> restart = TestJvm.command(request, List.of("course.XTest"), dir.resolve("s"), dir.resolve("t"), dir.resolve("l"));
+        List<String> restart = TestJvm.command(request, dir.resolve("s"), dir.resolve("t"), dir.resolve("l"));
         org.junit.jupiter.api.Assertions.assertFalse(restart.stream().anyMatch(a -> a.contains(dir.toString() + "/" + StartupCache.ARCHIVE)
                 || a.contains("jdkcache=") || a.startsWith("-Xbootclasspath")), restart::toString);
     }

@@ -32,9 +32,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The test JVM's entry point. Arguments: {@code <channel-socket> <token-file> <learner-classes-file>
- * <per-test-timeout> <test-class or [unique-id]>...}. Stdout and stderr belong to the learner's code; everything
+ * <per-test-timeout>}. Stdout and stderr belong to the learner's code; everything
  * the grader needs goes over the channel (a Unix domain socket: it crosses the sandbox's network namespace, which a
- * loopback connection can't), which starts with the token only the grader knows.
+ * loopback connection can't), which starts with the token only the grader knows. The tests to run come the other way,
+ * once, after the JVM said hello: one line of test classes or {@code [unique-id]}s, tab-separated. So the grader can
+ * boot a test JVM before it knows them (the next one, while a hung one runs).
  */
 public final class ForkMain {
     private ForkMain() {}
@@ -47,7 +49,6 @@ public final class ForkMain {
         String token = Files.readString(Path.of(args[1])).strip();
         Set<String> learner = new HashSet<>(Files.readAllLines(Path.of(args[2])));
         String perTestTimeout = args[3];
-        List<String> classes = List.of(args).subList(4, args.length);
 
         SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(channelSocket));
         Channel channel = new Channel(new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(socket), StandardCharsets.UTF_8)));
@@ -58,7 +59,10 @@ public final class ForkMain {
         String problem = Recorder.agentProblem();
         channel.send(ForkEvent.hello(Runtime.version().toString(), Runtime.getRuntime().availableProcessors(), problem));
         if (problem == null) {
-            run(classes, perTestTimeout, channel);
+            // JUnit's engines load before the tests are known: a spare JVM does this while it waits.
+            Launcher launcher = LauncherFactory.create();
+            List<String> classes = selectors(socket);
+            run(launcher, classes, perTestTimeout, channel);
         }
         channel.send(ForkEvent.done(StreamingListener.processCpu()));
         ExitWitness.listen(null);
@@ -68,7 +72,29 @@ public final class ForkMain {
         Runtime.getRuntime().halt(0);
     }
 
+    /** {@return the tests the grader sends: one line, tab-separated} Read from the socket itself, never while writing. */
+    static List<String> selectors(SocketChannel socket) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+        while (true) {
+            one.clear();
+            if (socket.read(one) < 0) {
+                throw new IOException("the grader closed the channel before it said which tests to run");
+            }
+            if (one.get(0) == '\n') {
+                break;
+            }
+            line.write(one.get(0));
+        }
+        String text = line.toString(StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text.split("\t"));
+    }
+
     static void run(List<String> classes, String perTestTimeout, Channel channel) {
+        run(LauncherFactory.create(), classes, perTestTimeout, channel);
+    }
+
+    static void run(Launcher launcher, List<String> classes, String perTestTimeout, Channel channel) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 // A class name, or (when the grader re-runs what a dead JVM left) a test's unique id.
                 .selectors(classes.stream().map(c -> c.startsWith("[")
@@ -81,7 +107,6 @@ public final class ForkMain {
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .configurationParameter("junit.platform.output.capture.stdout", "false")
                 .build();
-        Launcher launcher = LauncherFactory.create();
         TestPlan plan = launcher.discover(request);
         List<ForkEvent.PlannedTest> tests = new ArrayList<>();
         for (TestIdentifier root : plan.getRoots()) {

@@ -52,8 +52,20 @@ class BudgetsTest {
                 () -> assertEquals(Budgets.SHORT_FLOOR, b.of("A", "quick", 1).time()),
                 () -> assertEquals(Budgets.SHORT_UNKNOWN, b.of("A", "unknown", 1).time()),
                 () -> assertTrue(b.of("A", "quick", 1).isShort()),
-                () -> assertEquals("its short budget of 2 s", b.of("A", "quick", 1).describe()),
+                () -> assertEquals("its short budget of 1 s", b.of("A", "quick", 1).describe()),
                 () -> assertEquals("its budget of 5 s", budgets().of("A", "quick", 1).describe()));
+    }
+
+    @Test
+    void theProcessorBudgetIsTwentyTimesWhatTheReferenceCouldUseOnEveryProcessorAtLeastItsFloorAndNotScaledByLoad() {
+        Budgets b = new Budgets(Map.of("A#slow", 3_000L, "A#quick", 20L), CEILING, false, Budgets.CPU_FLOOR, 2);
+        assertAll(
+                () -> assertEquals(Duration.ofSeconds(120), b.of("A", "slow", 1).cpu(), "20 x 3 s x 2 processors"),
+                () -> assertEquals(Duration.ofSeconds(120), b.of("A", "slow", 4).cpu(), "the load does not change it"),
+                () -> assertEquals(Budgets.CPU_FLOOR, b.of("A", "quick", 1).cpu()),
+                () -> assertEquals(null, b.of("A", "unknown", 1).cpu(), "a test the reference run does not know runs on to the ceiling"));
+        b.markHung();
+        assertEquals(Budgets.CPU_FLOOR, b.of("A", "quick", 1).cpu(), "the same after a hang");
     }
 
     @Test
