@@ -312,6 +312,7 @@ public final class Grader {
         List<Stage> stages = new ArrayList<>(p.stages());
         List<TestResult> tests = new ArrayList<>();
         List<Observation> evidence = new ArrayList<>();
+        List<Observation.Unreturned> unreturned = new ArrayList<>();
         if (p.runnable() && run != null) {
             String notRunReason = notRunReason(run, request);
             for (TestJvm.TestRun r : run.runs()) {
@@ -345,12 +346,16 @@ public final class Grader {
                 tests.add(new TestResult(t.id(), t.name(), t.kind(), t.className(), t.method(), t.status(), t.visibility(),
                         t.message(), t.trace(), millis, "passed".equals(status) ? null
                         : grader.report.TraceSites.learnerSite(r.trace(), Set.copyOf(p.classNames()))));
-                for (String json : r.entries().getOrDefault(EvidenceReport.KEY, List.of())) {
+                // A test JUnit stopped at its time limit interrupted the learner's call: the call did not return by
+                // itself, whatever the evidence recorded after that.
+                boolean timedOut = "STUCK".equals(r.status()) || r.trace() != null
+                        && r.trace().startsWith(java.util.concurrent.TimeoutException.class.getName());
+                List<String> reported = r.entries().getOrDefault(EvidenceReport.KEY, List.of());
+                if ("model".equals(kind) && timedOut && reported.isEmpty()) {
+                    unreturned.add(new Observation.Unreturned(r.test().name(), tests.get(tests.size() - 1).site()));
+                }
+                for (String json : reported) {
                     try {
-                        // A test JUnit stopped at its time limit interrupted the learner's call: the call did not
-                        // return by itself, whatever the evidence recorded after that.
-                        boolean timedOut = "STUCK".equals(r.status()) || r.trace() != null
-                                && r.trace().startsWith(java.util.concurrent.TimeoutException.class.getName());
                         evidence.add(new Observation(JSON.readValue(json, Evidence.class),
                                 timedOut ? Observation.Ending.TIMED_OUT : Observation.Ending.BY_ITSELF));
                     } catch (JsonProcessingException e) {
@@ -390,7 +395,7 @@ public final class Grader {
         } else if (p.earlyVerdict() != null) {
             verdict = p.earlyVerdict();
         } else {
-            verdict = ModelRules.judgeObserved(spec, evidence);
+            verdict = ModelRules.judgeObserved(spec, evidence, unreturned);
         }
 
         List<TestResult> functional = tests.stream().filter(t -> !"model".equals(t.kind())).toList();

@@ -49,6 +49,13 @@ public final class EarlyVerdicts {
             early(VerdictId.GRADER_ERROR, "the grader failed", "This is the grader's fault, not yours.",
                     "Tell your course staff; the report has the details.",
                     (f, s) -> f.detail()),
+            // Before no-evidence: evidence is missing because the calls never returned, and that is what to say.
+            Rule.flaw(VerdictId.CALL_NOT_RETURNED, "no model check produced evidence because its call never returned:"
+                            + " the test ran out of time and ignored the grader's interrupt, so its JVM was stopped",
+                    Words.NOT_RETURNED, Words.RETURN_BY_ITSELF, (f, s) -> f.stage() == VerdictId.CALL_NOT_RETURNED,
+                    (f, s) -> "Your method did not return by itself: " + f.detail() + ". With no call that finished,"
+                            + " the grader has no evidence of a model, and gives no model points.",
+                    Failure::site),
             early(VerdictId.NO_EVIDENCE, "no model check produced evidence",
                     "The grader decides the model only from what it observes.",
                     "See the test results above for why the checks did not run.",
@@ -93,6 +100,15 @@ public final class EarlyVerdicts {
     /** No model check produced evidence. */
     static ModelVerdict noEvidence() {
         return judge(new Failure(VerdictId.NO_EVIDENCE, null), null);
+    }
+
+    /** No model check produced evidence because each one's call never returned (it ignored the grader's interrupt). */
+    static ModelVerdict notReturned(List<Observation.Unreturned> unreturned) {
+        String checks = unreturned.stream().map(u -> "\"" + u.check() + "\"").distinct()
+                .collect(java.util.stream.Collectors.joining(" and "));
+        String detail = (unreturned.size() == 1 ? "the model check " : "the model checks ") + checks
+                + " ran out of time and did not stop when the grader interrupted " + (unreturned.size() == 1 ? "it" : "them");
+        return judge(new Failure(VerdictId.CALL_NOT_RETURNED, detail, 0, null, null, unreturned.get(0).site()), null);
     }
 
     private static ModelVerdict judge(Failure failure, ExerciseSpec spec) {

@@ -212,13 +212,13 @@ public final class ModelRules {
     static final Concern<Ended> ENDING = new Concern<>("ending",
             "Last: it re-labels a verdict the other concerns gave, and only one that would earn points.",
             (o, s) -> true,
-            List.of(Rule.flaw(VerdictId.CALL_NOT_RETURNED, "a model that would earn points, seen in a call whose check ran out"
-                            + " of time and was interrupted (a method that goes on only when interrupted); a wrong model or"
-                            + " another flaw keeps its own name",
-                    Words.of("The grader judges the model only from a call that finished by itself: what your code"
-                            + " did after the grader interrupted it shows how it stops, not how it does the work."),
-                    Words.of("Make the method return by itself: look for a sleep or a wait that only an interrupt ends."),
-                    (o, s) -> o.observation().ending() != Observation.Ending.BY_ITSELF && o.judged().earns(s),
+            List.of(Rule.flaw(VerdictId.CALL_NOT_RETURNED, "a model that would earn points, or no call of the work"
+                            + " at all, seen in a call whose check ran out of time and was interrupted (a method that goes"
+                            + " on only when interrupted); a wrong model or another flaw keeps its own name",
+                    Words.NOT_RETURNED, Words.RETURN_BY_ITSELF,
+                    // No calls seen in a call that never returned says nothing about the work: the hang is the news.
+                    (o, s) -> o.observation().ending() != Observation.Ending.BY_ITSELF
+                            && (o.judged().earns(s) || o.judged().id() == VerdictId.NO_CALLS),
                     (o, s) -> "Your method did not return by itself: the check \"" + o.observation().evidence().scenario()
                             + "\" ran out of time and the grader interrupted it. What was seen after that earns no"
                             + " model points: " + o.judged().summary(),
@@ -235,9 +235,17 @@ public final class ModelRules {
 
     /** Judges one exercise from all its observations, each with how its call ended. */
     public static ModelVerdict judgeObserved(ExerciseSpec spec, List<Observation> observed) {
+        return judgeObserved(spec, observed, List.of());
+    }
+
+    /**
+     * Judges one exercise from all its observations; {@code unreturned} names the model checks whose call never
+     * returned and left no evidence (their test ran out of time, and its JVM was stopped before the check could report).
+     */
+    public static ModelVerdict judgeObserved(ExerciseSpec spec, List<Observation> observed, List<Observation.Unreturned> unreturned) {
         List<Evidence> observations = observed.stream().map(Observation::evidence).toList();
         if (observations.isEmpty()) {
-            return EarlyVerdicts.noEvidence();
+            return unreturned.isEmpty() ? EarlyVerdicts.noEvidence() : EarlyVerdicts.notReturned(unreturned);
         }
         List<Judged> judged = observed.stream().map(o -> judgeEnded(spec, o)).toList();
         // A wrong model decides before a warned one (e.g. a pool that works at one limit and ignores the other).

@@ -25,6 +25,19 @@ public record Observation(Evidence evidence, Ending ending) {
         TIMED_OUT
     }
 
+    /**
+     * A model check whose watched call never returned and that left no evidence: its test ran out of time, and the test
+     * JVM was stopped (the call ignored the interrupt) before the check could report.
+     *
+     * @param check the check's name, as the report shows it
+     * @param site  the learner's line the test's thread was at, or null
+     */
+    public record Unreturned(String check, grader.values.Site site) {
+        public Unreturned {
+            Objects.requireNonNull(check, "check");
+        }
+    }
+
     /** {@return evidence from a call that ended by itself} */
     public static Observation byItself(Evidence evidence) {
         return new Observation(evidence, Ending.BY_ITSELF);

@@ -37,6 +37,13 @@ record Words(String io, String cpu) {
     // The words several rules share. Where a concern's rule and another concern's rule give the same id (over-limit of
     // one pool and of a pipeline's fetch stage), they say the same: RuleBookTest checks it.
 
+    /** Why a call that did not return by itself earns no model points (the ending rule and the early rule). */
+    static final Words NOT_RETURNED = Words.of("The grader judges the model only from a call that finished by itself:"
+            + " what your code did after the grader interrupted it shows how it stops, not how it does the work.");
+    /** What to do about a call that did not return by itself. */
+    static final Words RETURN_BY_ITSELF = Words.of("Make the method return by itself: look for a sleep, a wait or a lock"
+            + " that only an interrupt ends, or two threads that wait for each other.");
+
     /** Why a model or a flaw the exercise's spec does not word is wrong: the default. */
     static final Words NOT_TAUGHT = new Words("This is not the model this exercise teaches for I/O-bound work.",
             "This is not the model this exercise teaches for CPU-bound work.");

@@ -182,4 +182,30 @@ class GreyZoneRulesTest {
                 EvidenceBuilder.fetch(3).on("caller", 12).peak(1, false).threads(1).build(), Observation.Ending.TIMED_OUT)));
         assertEquals("sequential", v.id(), v.summary());
     }
+
+    @Test
+    void noCallsSeenInACallThatNeverReturnedIsTheHangNotTheMissingCalls() {
+        ModelVerdict v = ModelRules.judgeObserved(COMPUTE, List.of(new Observation(
+                EvidenceBuilder.compute(6).calls(0, 0).build(), Observation.Ending.TIMED_OUT)));
+        ModelVerdict returned = ModelRules.judgeObserved(COMPUTE, List.of(Observation.byItself(
+                EvidenceBuilder.compute(6).calls(0, 0).build())));
+        assertAll(() -> assertEquals("call-not-returned", v.id(), v.summary()), () -> assertEquals(0.0, v.share()),
+                () -> assertTrue(v.summary().startsWith("Your method did not return by itself"), v.summary()),
+                () -> assertEquals("no-calls", returned.id(), returned.summary()));
+    }
+
+    @Test
+    void noEvidenceBecauseEveryModelCheckIgnoredTheInterruptSaysSo() {
+        ModelVerdict v = ModelRules.judgeObserved(COMPUTE, List.of(),
+                List.of(new Observation.Unreturned("usesTheCores", new grader.values.Site("course.compute.FactorialSums", "computeAll", "FactorialSums.java", 31))));
+        ModelVerdict none = ModelRules.judgeObserved(COMPUTE, List.of(), List.of());
+        assertAll(() -> assertEquals("call-not-returned", v.id(), v.summary()), () -> assertEquals(null, v.model()),
+                () -> assertEquals(0.0, v.share()),
+                () -> assertEquals("Your method did not return by itself: the model check \"usesTheCores\" ran out of time and did"
+                        + " not stop when the grader interrupted it. With no call that finished, the grader has no evidence of"
+                        + " a model, and gives no model points.", v.summary()),
+                () -> assertEquals(31, v.site().line()),
+                () -> assertTrue(v.why().contains("finished by itself"), v.why()),
+                () -> assertEquals("no-evidence", none.id(), none.summary()));
+    }
 }
