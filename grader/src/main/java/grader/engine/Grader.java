@@ -348,8 +348,10 @@ public final class Grader {
                         : grader.report.TraceSites.learnerSite(r.trace(), Set.copyOf(p.classNames()))));
                 // A test JUnit stopped at its time limit interrupted the learner's call: the call did not return by
                 // itself, whatever the evidence recorded after that.
-                boolean timedOut = "STUCK".equals(r.status()) || r.trace() != null
-                        && r.trace().startsWith(java.util.concurrent.TimeoutException.class.getName());
+                // The budgets' own stop (the test JVM interrupts a test past its budget) marks the test timed out
+                // however the learner's code then ended (a CancellationException, a return).
+                boolean timedOut = "STUCK".equals(r.status()) || r.entries().containsKey(TestJvm.TIMEOUT_KEY)
+                        || r.trace() != null && r.trace().startsWith(java.util.concurrent.TimeoutException.class.getName());
                 List<String> reported = r.entries().getOrDefault(EvidenceReport.KEY, List.of());
                 if ("model".equals(kind) && timedOut && reported.isEmpty()) {
                     unreturned.add(new Observation.Unreturned(r.test().name(), tests.get(tests.size() - 1).site()));

@@ -335,7 +335,21 @@ public final class TestJvm {
         /** Ends the JVM and its processes (a spare never used, too) and removes its folders. */
         void close() {
             reader.abandon();
+            List<ProcessHandle> ending = java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants()).toList();
             endAll.run();
+            // Killed is not yet gone: wait (a bounded while) until every process of this JVM has ended, so that none is
+            // still there when the grading returns (a spare never used ends here, while the grading is ending).
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            for (ProcessHandle p : ending) {
+                try {
+                    p.onExit().get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // past the bound: the shutdown hook and the session's end still cover it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             try {
                 server.close();
             } catch (IOException e) {
