@@ -3,28 +3,32 @@ package grader.engine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.checks.EvidenceReport;
-import grader.values.Containment;
 import grader.launch.CpuTrace;
 import grader.launch.Isolation;
 import grader.launch.SourceCompiler;
 import grader.launch.StartupCache;
 import grader.launch.TestJvm;
 import grader.probes.AgentFlags;
-import grader.report.GradeReport;
-import grader.report.Scores;
 import grader.report.GradeReport.ExerciseReport;
 import grader.report.GradeReport.Part;
 import grader.report.GradeReport.Stage;
 import grader.report.GradeReport.TestResult;
+import grader.report.GradeReport;
+import grader.report.Scores;
+import grader.report.StageName;
+import grader.report.StageStatus;
+import grader.report.TestStatus;
+import grader.values.Containment;
 import grader.values.Evidence;
 import grader.values.ExitRequest;
 import grader.values.Limits;
+import grader.verdict.EarlyVerdicts;
 import grader.verdict.ExerciseSpec;
 import grader.verdict.ModelRules;
-import grader.verdict.EarlyVerdicts;
 import grader.verdict.ModelVerdict;
 import grader.verdict.Observation;
 import grader.verdict.StructureCheck;
+import grader.verdict.TestKind;
 import grader.verdict.statics.SandboxRules;
 import grader.verdict.statics.SandboxSources;
 import grader.verdict.statics.SandboxViolation;
@@ -216,51 +220,51 @@ public final class Grader {
         long wall1 = System.nanoTime();
         if (compiled.sources().isEmpty()) {
             String where = request.submission().relativize(sources) + "/";
-            stages.add(new Stage("compile", "failed", "no sources found in " + where + ignoredNote, ignored));
-            skipRest(stages, "compile");
+            stages.add(new Stage(StageName.COMPILE, StageStatus.FAILED, "no sources found in " + where + ignoredNote, ignored));
+            skipRest(stages, StageName.COMPILE);
             return new Prepared(spec, stages, classes, List.of(), List.of(), false, EarlyVerdicts.notSubmitted(spec, where));
         }
         if (!compiled.compiled()) {
-            stages.add(new Stage("compile", "failed", compiled.errors().size() + " compile error"
+            stages.add(new Stage(StageName.COMPILE, StageStatus.FAILED, compiled.errors().size() + " compile error"
                     + (compiled.errors().size() == 1 ? "" : "s") + "; first: " + compiled.errors().get(0),
                     Stream.concat(compiled.errors().stream(), ignored.stream()).toList()));
-            skipRest(stages, "compile");
+            skipRest(stages, StageName.COMPILE);
             return new Prepared(spec, stages, classes, List.of(), List.of(), false, EarlyVerdicts.compileError(compiled.errors().get(0)));
         }
-        stages.add(new Stage("compile", "ok", compiled.sources().size() + " source file(s) compiled" + ignoredNote,
+        stages.add(new Stage(StageName.COMPILE, StageStatus.OK, compiled.sources().size() + " source file(s) compiled" + ignoredNote,
                 Stream.concat(compiled.sources().stream(), ignored.stream()).toList()));
         List<String> problems = StructureCheck.check(spec, classes);
         if (!problems.isEmpty()) {
-            stages.add(new Stage("structure", "failed", problems.get(0), problems));
-            skipRest(stages, "structure");
+            stages.add(new Stage(StageName.STRUCTURE, StageStatus.FAILED, problems.get(0), problems));
+            skipRest(stages, StageName.STRUCTURE);
             return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, EarlyVerdicts.structureMismatch(problems.get(0)));
         }
-        stages.add(new Stage("structure", "ok", "all required members present", List.of()));
+        stages.add(new Stage(StageName.STRUCTURE, StageStatus.OK, "all required members present", List.of()));
 
         // sandbox: code that reaches outside the exercise is refused before any of it runs.
         List<SandboxViolation> refused = new ArrayList<>(layout.violations());
         refused.addAll(SandboxRules.check(classes, spec.packageName(), spec.tests().all(true)));
         if (!refused.isEmpty()) {
             SandboxViolation first = refused.get(0);
-            stages.add(new Stage("sandbox", "failed", first.message(), refused.stream().map(SandboxViolation::message).toList()));
-            skipRest(stages, "sandbox");
+            stages.add(new Stage(StageName.SANDBOX, StageStatus.FAILED, first.message(), refused.stream().map(SandboxViolation::message).toList()));
+            skipRest(stages, StageName.SANDBOX);
             return new Prepared(spec, stages, classes, compiled.classes(), List.of(), false, EarlyVerdicts.refused(first.message(),
                     refused.size() - 1, first.because(), first.hint(), first.site()));
         }
-        stages.add(new Stage("sandbox", "ok", "nothing reaches outside the exercise", List.of()));
+        stages.add(new Stage(StageName.SANDBOX, StageStatus.OK, "nothing reaches outside the exercise", List.of()));
 
         List<StaticFinding> statics = StaticRules.check(classes, spec.staticRules());
         CpuTrace.phase(request.workDir(), "checks", spec.id(), cpu1, wall1);
         long failedRules = statics.stream().filter(f -> !f.passed()).count();
-        stages.add(new Stage("static", "ok", statics.size() - failedRules + " of " + statics.size() + " static rules hold",
+        stages.add(new Stage(StageName.STATIC, StageStatus.OK, statics.size() - failedRules + " of " + statics.size() + " static rules hold",
                 statics.stream().filter(f -> !f.passed()).flatMap(f -> f.violations().stream()).toList()));
         return new Prepared(spec, stages, classes, compiled.classes(), statics, true, null);
     }
 
-    private static void skipRest(List<Stage> stages, String failed) {
-        for (String s : List.of("structure", "sandbox", "static", "tests")) {
-            if (stages.stream().noneMatch(x -> x.name().equals(s))) {
-                stages.add(new Stage(s, "skipped", "skipped because the " + failed + " stage failed", List.of()));
+    private static void skipRest(List<Stage> stages, StageName failed) {
+        for (StageName s : List.of(StageName.STRUCTURE, StageName.SANDBOX, StageName.STATIC, StageName.TESTS)) {
+            if (stages.stream().noneMatch(x -> x.name() == s)) {
+                stages.add(new Stage(s, StageStatus.SKIPPED, "skipped because the " + failed + " stage failed", List.of()));
             }
         }
     }
@@ -316,16 +320,16 @@ public final class Grader {
         if (p.runnable() && run != null) {
             String notRunReason = notRunReason(run, request);
             for (TestJvm.TestRun r : run.runs()) {
-                String kind = kindOf(spec, r.test().className());
+                TestKind kind = kindOf(spec, r.test().className());
                 if (kind == null) {
                     continue;
                 }
-                String status = switch (r.status()) {
-                    case "SUCCESSFUL" -> "passed";
-                    case "FAILED", "STUCK", "DIED" -> "failed";
-                    case "ABORTED" -> "aborted";
-                    case "SKIPPED" -> "skipped";
-                    default -> "not-run";
+                TestStatus status = switch (r.status()) {
+                    case "SUCCESSFUL" -> TestStatus.PASSED;
+                    case "FAILED", "STUCK", "DIED" -> TestStatus.FAILED;
+                    case "ABORTED" -> TestStatus.ABORTED;
+                    case "SKIPPED" -> TestStatus.SKIPPED;
+                    default -> TestStatus.NOT_RUN;
                 };
                 String message = switch (r.status()) {
                     case "NOT_RUN" -> notRunReason;
@@ -334,7 +338,7 @@ public final class Grader {
                     default -> r.message();
                 };
                 // Why a test ran out of time (a deadlock, or where it was), as the test JVM saw it then.
-                if (!"passed".equals(status)) {
+                if (status != TestStatus.PASSED) {
                     for (String diagnosis : r.entries().getOrDefault("grader.diagnosis", List.of())) {
                         message = message == null ? diagnosis : message + "\n" + diagnosis;
                     }
@@ -344,7 +348,7 @@ public final class Grader {
                 List<String> took = r.entries().getOrDefault(grader.launch.fork.ForkEvent.DURATION_KEY, List.of());
                 Long millis = grader.report.TraceSites.millis(took);
                 tests.add(new TestResult(t.id(), t.name(), t.kind(), t.className(), t.method(), t.status(), t.visibility(),
-                        t.message(), t.trace(), millis, "passed".equals(status) ? null
+                        t.message(), t.trace(), millis, status == TestStatus.PASSED ? null
                         : grader.report.TraceSites.learnerSite(r.trace(), Set.copyOf(p.classNames()))));
                 // A test JUnit stopped at its time limit interrupted the learner's call: the call did not return by
                 // itself, whatever the evidence recorded after that.
@@ -353,7 +357,7 @@ public final class Grader {
                 boolean timedOut = "STUCK".equals(r.status()) || r.entries().containsKey(TestJvm.TIMEOUT_KEY)
                         || r.trace() != null && r.trace().startsWith(java.util.concurrent.TimeoutException.class.getName());
                 List<String> reported = r.entries().getOrDefault(EvidenceReport.KEY, List.of());
-                if ("model".equals(kind) && timedOut && reported.isEmpty()) {
+                if (kind == TestKind.MODEL && timedOut && reported.isEmpty()) {
                     unreturned.add(new Observation.Unreturned(r.test().name(), tests.get(tests.size() - 1).site()));
                 }
                 for (String json : reported) {
@@ -361,7 +365,7 @@ public final class Grader {
                         evidence.add(new Observation(JSON.readValue(json, Evidence.class),
                                 timedOut ? Observation.Ending.TIMED_OUT : Observation.Ending.BY_ITSELF));
                     } catch (JsonProcessingException e) {
-                        stages.add(new Stage("evidence", "failed", "unreadable evidence from " + r.test().name() + ": " + e.getOriginalMessage(), List.of()));
+                        stages.add(new Stage(StageName.EVIDENCE, StageStatus.FAILED, "unreadable evidence from " + r.test().name() + ": " + e.getOriginalMessage(), List.of()));
                     }
                 }
             }
@@ -370,23 +374,23 @@ public final class Grader {
             tests.forEach(t -> seen.add(t.className()));
             for (String cls : spec.tests().all(request.hiddenJar().isPresent())) {
                 if (!seen.contains(cls)) {
-                    tests.add(result(spec, cls, cls, kindOf(spec, cls), cls, null, "not-run",
+                    tests.add(result(spec, cls, cls, kindOf(spec, cls), cls, null, TestStatus.NOT_RUN,
                             graderError != null ? graderError : run.failure() != null ? run.failure()
                                     : "the test class was not found or had no tests", null));
                 }
             }
-            long passed = tests.stream().filter(t -> "passed".equals(t.status())).count();
-            long notRun = tests.stream().filter(t -> "not-run".equals(t.status())).count();
-            stages.add(new Stage("tests", notRun == tests.size() ? "failed" : "ok",
+            long passed = tests.stream().filter(TestResult::passed).count();
+            long notRun = tests.stream().filter(t -> t.status() == TestStatus.NOT_RUN).count();
+            stages.add(new Stage(StageName.TESTS, notRun == tests.size() ? StageStatus.FAILED : StageStatus.OK,
                     passed + " of " + tests.size() + " tests passed" + (notRun > 0 ? ", " + notRun + " did not run: " + notRunReason : ""),
                     List.of()));
         }
 
         if (!p.runnable()) {
             // Nothing ran, but every test the exercise registers is still listed, with the reason.
-            Stage failed = stages.stream().filter(st -> "failed".equals(st.status())).findFirst().orElseThrow();
+            Stage failed = stages.stream().filter(st -> st.status() == StageStatus.FAILED).findFirst().orElseThrow();
             for (String cls : spec.tests().all(request.hiddenJar().isPresent())) {
-                tests.add(result(spec, cls, cls, kindOf(spec, cls), cls, null, "not-run",
+                tests.add(result(spec, cls, cls, kindOf(spec, cls), cls, null, TestStatus.NOT_RUN,
                         "not run: the " + failed.name() + " stage failed: " + failed.message(), null));
             }
         }
@@ -400,8 +404,8 @@ public final class Grader {
             verdict = ModelRules.judgeObserved(spec, evidence, unreturned);
         }
 
-        List<TestResult> functional = tests.stream().filter(t -> !"model".equals(t.kind())).toList();
-        long passed = functional.stream().filter(t -> "passed".equals(t.status())).count();
+        List<TestResult> functional = tests.stream().filter(t -> t.kind() != TestKind.MODEL).toList();
+        long passed = functional.stream().filter(TestResult::passed).count();
         double fShare = functional.isEmpty() ? 0 : (double) passed / functional.size();
         Part fPart = new Part(round(spec.points().functional() * fShare), spec.points().functional(),
                 passed + " of " + functional.size() + " tests passed");
@@ -422,10 +426,10 @@ public final class Grader {
     }
 
     /** A test result with its visibility; a hidden test's output is cut here, once, for every exporter. */
-    private static TestResult result(ExerciseSpec spec, String id, String name, String kind, String cls, String method,
-                                     String status, String message, String trace) {
+    private static TestResult result(ExerciseSpec spec, String id, String name, TestKind kind, String cls, String method,
+                                     TestStatus status, String message, String trace) {
         ExerciseSpec.Visibility v = spec.visibility();
-        if ("hidden".equals(kind) && !"not-run".equals(status)) {
+        if (kind == TestKind.HIDDEN && status != TestStatus.NOT_RUN) {
             switch (v.hiddenOutput()) {
                 case "message" -> trace = null;
                 case "none" -> {
@@ -483,20 +487,8 @@ public final class Grader {
         return "; its last output: " + (t.length() > 600 ? "..." + t.substring(t.length() - 600) : t);
     }
 
-    private static String kindOf(ExerciseSpec spec, String className) {
-        if (className == null) {
-            return null;
-        }
-        if (spec.tests().publicTests().contains(className)) {
-            return "public";
-        }
-        if (spec.tests().model().contains(className)) {
-            return "model";
-        }
-        if (spec.tests().hidden().contains(className)) {
-            return "hidden";
-        }
-        return null;
+    private static TestKind kindOf(ExerciseSpec spec, String className) {
+        return className == null ? null : spec.tests().kindOf(className);
     }
 
     static double round(double d) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.values.Site;
 import grader.verdict.ModelVerdict;
+import grader.verdict.TestKind;
 import grader.verdict.statics.StaticFinding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -138,7 +139,7 @@ final class ClassroomExporter {
         switch (p.part()) {
             case "functional" -> {
                 for (GradeReport.TestResult t : e.tests()) {
-                    if (!"model".equals(t.kind())) {
+                    if (t.kind() != TestKind.MODEL) {
                         entries.add(new Entry(prefix + t.kind() + " " + ScoredPart.shortName(t), t.passed(), t.passed() ? null : reason(t),
                                 t.site(), t.durationMillis() == null ? 0 : t.durationMillis()));
                     }
@@ -148,7 +149,7 @@ final class ClassroomExporter {
                 ModelVerdict v = e.verdict();
                 double share = p.max() == 0 ? (v == null ? 0 : v.share()) : p.earned() / p.max();
                 int[] kn = fraction(share);
-                long duration = e.tests().stream().filter(t -> "model".equals(t.kind()) && t.durationMillis() != null)
+                long duration = e.tests().stream().filter(t -> t.kind() == TestKind.MODEL && t.durationMillis() != null)
                         .mapToLong(GradeReport.TestResult::durationMillis).sum();
                 for (int i = 1; i <= kn[1]; i++) {
                     boolean pass = i <= kn[0];
@@ -157,7 +158,7 @@ final class ClassroomExporter {
                 }
             }
             case "static" -> {
-                boolean works = report.graderError() == null && e.tests().stream().anyMatch(t -> !"model".equals(t.kind()) && t.passed());
+                boolean works = report.graderError() == null && e.tests().stream().anyMatch(t -> t.kind() != TestKind.MODEL && t.passed());
                 for (StaticFinding f : e.statics()) {
                     boolean pass = works && f.passed();
                     entries.add(new Entry(prefix + "static rule: " + f.description(), pass, pass ? null : !works
@@ -209,7 +210,7 @@ final class ClassroomExporter {
         if (t.message() == null && t.trace() == null && !Audience.shown(t)) {
             return t.status() + " (details not shown yet: " + t.visibility().replace('_', ' ') + ")";
         }
-        return t.message() == null ? t.status() : t.status() + ": " + ScoredPart.firstLine(t.message());
+        return t.message() == null ? t.status().id() : t.status() + ": " + ScoredPart.firstLine(t.message());
     }
 
     /** {@return where the site's class lives in a submission laid out like exercises/} */

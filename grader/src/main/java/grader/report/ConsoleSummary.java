@@ -1,6 +1,7 @@
 package grader.report;
 
 import grader.verdict.ModelVerdict;
+import grader.verdict.TestKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ConsoleSummary {
                     part(e.points().functional()), part(e.points().model()), part(e.points().statics()),
                     v == null ? "" : paint(v.expected() ? "32" : "warn".equals(v.severity()) ? "33" : "31", v.id()));
             for (GradeReport.Stage s : e.stages()) {
-                if ("failed".equals(s.status())) {
+                if (s.status() == StageStatus.FAILED) {
                     out.println("  " + paint("31", s.name() + " failed: ") + s.message());
                     s.details().stream().filter(d -> !s.message().contains(d)).limit(8).forEach(d -> out.println("    " + d));
                 }
@@ -50,8 +51,8 @@ public final class ConsoleSummary {
                 }
             }
             List<GradeReport.TestResult> bad = e.tests().stream()
-                    .filter(t -> !"passed".equals(t.status()) && !"model".equals(t.kind())).toList();
-            long functional = e.tests().stream().filter(t -> !"model".equals(t.kind())).count();
+                    .filter(t -> !t.passed() && t.kind() != TestKind.MODEL).toList();
+            long functional = e.tests().stream().filter(t -> t.kind() != TestKind.MODEL).count();
             if (!bad.isEmpty() && bad.size() < functional) {
                 out.println("  " + bad.size() + " of " + functional + " tests did not pass:");
                 bad.stream().limit(6).forEach(t -> out.println("    " + paint("31", "x ") + t.kind() + " " + shortName(t)

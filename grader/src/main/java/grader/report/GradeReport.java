@@ -2,6 +2,7 @@ package grader.report;
 
 import grader.values.ExitRequest;
 import grader.verdict.ModelVerdict;
+import grader.verdict.TestKind;
 import grader.verdict.statics.StaticFinding;
 import java.util.List;
 
@@ -102,16 +103,19 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
     /** @param basis what the part was computed from ("5 of 6 tests passed") */
     public record Part(double earned, double max, String basis) {}
 
-    /** @param status ok, failed or skipped */
-    public record Stage(String name, String status, String message, List<String> details) {
+    /**
+     * @param name   which step
+     * @param status how it ended
+     */
+    public record Stage(StageName name, StageStatus status, String message, List<String> details) {
         public Stage {
             details = details == null ? List.of() : List.copyOf(details);
         }
     }
 
     /**
-     * @param kind       public, model or hidden
-     * @param status     passed, failed, aborted, skipped or not-run
+     * @param kind       which of the exercise's test classes it belongs to
+     * @param status     what became of it
      * @param visibility who sees it (visible, hidden, after_due_date, after_published), from the spec
      * @param message    why it did not pass (already cut to what the spec lets learners see)
      * @param trace      the stack trace (likewise)
@@ -119,11 +123,11 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
      *                   the test's start to its end), or null when it never ended there (not run, skipped, stuck, died)
      * @param site       where in the learner's code it failed (the deepest learner frame of its trace), or null
      */
-    public record TestResult(String id, String name, String kind, String className, String method, String status,
+    public record TestResult(String id, String name, TestKind kind, String className, String method, TestStatus status,
                              String visibility, String message, String trace, Long durationMillis, grader.values.Site site) {
 
         /** A result with no duration and no site. */
-        public TestResult(String id, String name, String kind, String className, String method, String status,
+        public TestResult(String id, String name, TestKind kind, String className, String method, TestStatus status,
                           String visibility, String message, String trace) {
             this(id, name, kind, className, method, status, visibility, message, trace, null, null);
         }
@@ -135,7 +139,7 @@ public record GradeReport(int schemaVersion, String grader, String submission, S
 
         /** {@return whether the test earned its share of points} */
         public boolean passed() {
-            return "passed".equals(status);
+            return status == TestStatus.PASSED;
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import grader.verdict.TestKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class GradescopeExporter {
                 GradeReport.ExerciseReport full = report.exercises().stream().filter(e -> e.id().equals(p.exercise().id()))
                         .findFirst().orElseThrow();
                 for (GradeReport.TestResult t : full.tests()) {
-                    if (!"model".equals(t.kind())) {
+                    if (t.kind() != TestKind.MODEL) {
                         tests.add(informational(full, t));
                     }
                 }
@@ -91,9 +92,9 @@ final class GradescopeExporter {
 
     private static Test informational(GradeReport.ExerciseReport e, GradeReport.TestResult t) {
         String status = switch (t.status()) {
-            case "passed" -> "passed";
-            case "failed", "aborted" -> "failed";
-            default -> null; // skipped, not-run: neither green nor red
+            case PASSED -> "passed";
+            case FAILED, ABORTED -> "failed";
+            case SKIPPED, NOT_RUN -> null; // neither green nor red
         };
         String took = t.durationMillis() == null ? "" : " in " + Durations.text(t.durationMillis());
         String output = t.message() == null ? t.status() + took : t.status() + took + ": " + t.message();
@@ -103,6 +104,6 @@ final class GradescopeExporter {
         // Gradescope's tests have no time of their own: the duration is in the output and in extra_data.
         Map<String, Object> extra = t.durationMillis() == null ? null : Map.of("duration_ms", t.durationMillis());
         return new Test(e.id() + ": " + t.kind() + " test " + ScoredPart.shortName(t), null, null, status, output,
-                List.of(e.id(), t.kind()), t.visibility(), extra);
+                List.of(e.id(), t.kind().id()), t.visibility(), extra);
     }
 }

@@ -111,14 +111,14 @@ final class HtmlPage {
     private static void stages(StringBuilder h, List<GradeReport.Stage> stages) {
         h.append("<ol class=\"stages\">");
         for (GradeReport.Stage s : stages) {
-            h.append("<li class=\"").append(HtmlText.token(s.status())).append("\" title=\"").append(esc(s.message())).append("\">")
-                    .append(esc(s.name())).append(" <small>").append(esc(s.status())).append("</small></li>");
+            h.append("<li class=\"").append(HtmlText.token(s.status().id())).append("\" title=\"").append(esc(s.message())).append("\">")
+                    .append(esc(s.name().id())).append(" <small>").append(esc(s.status().id())).append("</small></li>");
         }
         h.append("</ol>\n");
         for (GradeReport.Stage s : stages) {
-            if (!"ok".equals(s.status())) {
-                h.append("<div class=\"stage-detail ").append(HtmlText.token(s.status())).append("\"><b>").append(esc(s.name())).append(' ')
-                        .append(esc(s.status())).append(":</b> ").append(esc(s.message()));
+            if (s.status() != StageStatus.OK) {
+                h.append("<div class=\"stage-detail ").append(HtmlText.token(s.status().id())).append("\"><b>").append(esc(s.name().id())).append(' ')
+                        .append(esc(s.status().id())).append(":</b> ").append(esc(s.message()));
                 if (!s.details().isEmpty()) {
                     h.append("<pre>").append(esc(String.join("\n", s.details()))).append("</pre>");
                 }
@@ -215,7 +215,7 @@ final class HtmlPage {
         }
         Map<String, long[]> byKind = new java.util.LinkedHashMap<>();
         for (GradeReport.TestResult t : tests) {
-            long[] n = byKind.computeIfAbsent(t.kind(), k -> new long[2]);
+            long[] n = byKind.computeIfAbsent(t.kind().id(), k -> new long[2]);
             n[0] += t.passed() ? 1 : 0;
             n[1]++;
         }
@@ -240,20 +240,20 @@ final class HtmlPage {
     }
 
     private static void testRow(StringBuilder h, GradeReport.TestResult t) {
-        String status = HtmlText.token(t.status());
-        h.append("<tr class=\"").append(status).append("\"><td class=\"mark\">").append(t.passed() ? "\u2713" : "failed".equals(status)
+        String status = HtmlText.token(t.status().id());
+        h.append("<tr class=\"").append(status).append("\"><td class=\"mark\">").append(t.passed() ? "\u2713" : t.status() == TestStatus.FAILED
                 ? "\u2717" : "\u25cb").append("</td><td><b>").append(esc(shortName(t))).append("</b>");
         if (t.method() != null && !t.name().startsWith(t.method())) {
             h.append("<br><small>").append(esc(t.name())).append("</small>");
         }
-        h.append("</td><td>").append(esc(t.kind()));
+        h.append("</td><td>").append(esc(t.kind().id()));
         if (t.visibility() != null && !"visible".equals(t.visibility())) {
             h.append("<br><small>shown ").append(esc(t.visibility().replace('_', ' '))).append("</small>");
         }
         h.append("</td><td class=\"num\">").append(t.durationMillis() == null ? "" : esc(Durations.text(t.durationMillis())));
         h.append("</td><td>");
         if (!t.passed()) {
-            h.append("<b>").append(esc(t.status())).append("</b>");
+            h.append("<b>").append(esc(t.status().id())).append("</b>");
             if (t.site() != null) {
                 h.append(" at <code>").append(esc(t.site().toString())).append("</code>");
             }

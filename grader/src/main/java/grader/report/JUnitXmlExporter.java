@@ -1,6 +1,7 @@
 package grader.report;
 
 import grader.verdict.ModelVerdict;
+import grader.verdict.TestKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -113,12 +114,12 @@ final class JUnitXmlExporter {
                     body = "at " + t.site() + (body == null ? "" : "\n" + body);
                 }
                 switch (t.status()) {
-                    case "passed" -> { }
-                    case "failed" -> {
+                    case PASSED -> { }
+                    case FAILED -> {
                         outcome(doc, tc, "failure", message == null ? "failed" : message, "AssertionError", body);
                         counts.failures++;
                     }
-                    case "not-run" -> {
+                    case NOT_RUN -> {
                         if (graderError) {
                             outcome(doc, tc, "error", message == null ? "not run: the grader failed" : message, "GraderError", body);
                             counts.errors++;
@@ -127,8 +128,8 @@ final class JUnitXmlExporter {
                             counts.skipped++;
                         }
                     }
-                    default -> { // aborted, skipped
-                        outcome(doc, tc, "skipped", message == null ? t.status() : message, null, null);
+                    case ABORTED, SKIPPED -> {
+                        outcome(doc, tc, "skipped", message == null ? t.status().id() : message, null, null);
                         counts.skipped++;
                     }
                 }
@@ -137,7 +138,7 @@ final class JUnitXmlExporter {
             }
             ModelVerdict v = e.verdict();
             if (v != null) {
-                long millis = e.tests().stream().filter(t -> "model".equals(t.kind()) && t.durationMillis() != null)
+                long millis = e.tests().stream().filter(t -> t.kind() == TestKind.MODEL && t.durationMillis() != null)
                         .mapToLong(GradeReport.TestResult::durationMillis).sum();
                 Element tc = testcase(doc, "grader." + e.id() + ".model", "concurrency model: " + v.id(), millis);
                 String text = parts.stream().filter(p -> p.exercise() == e && "model".equals(p.part()))

@@ -1,6 +1,7 @@
 package grader.report;
 
 import grader.verdict.ModelVerdict;
+import grader.verdict.TestKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +75,7 @@ final class MarkdownExporter {
                 md.append('\n');
             }
             for (GradeReport.Stage s : e.stages()) {
-                if ("failed".equals(s.status())) {
+                if (s.status() == StageStatus.FAILED) {
                     md.append("**").append(s.name()).append(" failed:** ").append(inline(s.message())).append("\n\n");
                     if (!s.details().isEmpty()) {
                         md.append("```\n");
@@ -84,7 +85,7 @@ final class MarkdownExporter {
                 }
             }
             List<GradeReport.TestResult> bad = ScoredPart.notPassed(e, false);
-            long functional = e.tests().stream().filter(t -> !"model".equals(t.kind())).count();
+            long functional = e.tests().stream().filter(t -> t.kind() != TestKind.MODEL).count();
             if (!bad.isEmpty()) {
                 md.append("**Tests that did not pass** (").append(bad.size()).append(" of ").append(functional).append("):\n\n");
                 bad.stream().limit(20).forEach(t -> md.append("- ").append(statusIcon(t.status())).append(' ').append(t.kind())
@@ -126,10 +127,10 @@ final class MarkdownExporter {
         return icon + " `" + v.id() + "`";
     }
 
-    private static String statusIcon(String status) {
+    private static String statusIcon(TestStatus status) {
         return switch (status) {
-            case "failed", "aborted" -> "❌";
-            default -> "⏭️";
+            case FAILED, ABORTED -> "❌";
+            case PASSED, SKIPPED, NOT_RUN -> "⏭️";
         };
     }
 

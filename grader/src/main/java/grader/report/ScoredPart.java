@@ -1,6 +1,7 @@
 package grader.report;
 
 import grader.verdict.ModelVerdict;
+import grader.verdict.TestKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ record ScoredPart(GradeReport.ExerciseReport exercise, String part, String name,
         switch (part) {
             case "functional" -> {
                 for (GradeReport.Stage s : exercise.stages()) {
-                    if ("failed".equals(s.status())) {
+                    if (s.status() == StageStatus.FAILED) {
                         b.append(s.name()).append(" failed: ").append(s.message()).append('\n');
                         s.details().stream().limit(8).forEach(d -> b.append("  ").append(d).append('\n'));
                     }
@@ -116,7 +117,7 @@ record ScoredPart(GradeReport.ExerciseReport exercise, String part, String name,
 
     /** {@return the tests that did not pass; model checks only if asked (their outcome is the verdict)} */
     static List<GradeReport.TestResult> notPassed(GradeReport.ExerciseReport e, boolean withModel) {
-        return e.tests().stream().filter(t -> !t.passed() && (withModel || !"model".equals(t.kind()))).toList();
+        return e.tests().stream().filter(t -> !t.passed() && (withModel || t.kind() != TestKind.MODEL)).toList();
     }
 
     static String shortName(GradeReport.TestResult t) {

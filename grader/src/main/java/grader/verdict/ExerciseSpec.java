@@ -118,6 +118,17 @@ public record ExerciseSpec(
             }
             return all;
         }
+
+        /** {@return which kind of test the class is, or null when the spec does not name it} */
+        public TestKind kindOf(String className) {
+            if (publicTests.contains(className)) {
+                return TestKind.PUBLIC;
+            }
+            if (model.contains(className)) {
+                return TestKind.MODEL;
+            }
+            return hidden.contains(className) ? TestKind.HIDDEN : null;
+        }
     }
 
     public record Points(double functional, double model, double statics) {
@@ -161,12 +172,12 @@ public record ExerciseSpec(
             }
         }
 
-        /** {@return the visibility of a test of this kind (public, model, hidden)} */
-        public String of(String kind) {
+        /** {@return the visibility of a test of this kind} */
+        public String of(TestKind kind) {
             return switch (kind) {
-                case "public" -> publicTests;
-                case "model" -> model;
-                default -> hidden;
+                case PUBLIC -> publicTests;
+                case MODEL -> model;
+                case HIDDEN -> hidden;
             };
         }
     }

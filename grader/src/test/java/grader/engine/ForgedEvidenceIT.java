@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.report.GradeReport;
+import grader.report.StageName;
+import grader.report.StageStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +30,10 @@ class ForgedEvidenceIT {
         GradeReport report = graded.report();
         GradeReport.ExerciseReport e = GradingFixture.only(report);
         String why = GradingFixture.explain(e);
-        String sandbox = SandboxIT.stage(e, "sandbox").details().toString();
+        String sandbox = SandboxIT.stage(e, StageName.SANDBOX).details().toString();
         assertAll(
                 () -> assertNull(report.graderError(), why),
-                () -> assertEquals("failed", SandboxIT.stage(e, "sandbox").status(), "the attack is refused before it runs: " + why),
+                () -> assertEquals(StageStatus.FAILED, SandboxIT.stage(e, StageName.SANDBOX).status(), "the attack is refused before it runs: " + why),
                 () -> assertTrue(sandbox.contains("uses StackWalker.Option.RETAIN_CLASS_REFERENCE at course.threads.Downloader$Snooper.hashCode"),
                         "the class taken off the stack is refused where the learner's code asks for it: " + sandbox),
                 graded.asLabelled(),

@@ -9,6 +9,7 @@ import grader.engine.calibrate.Calibration;
 import grader.engine.calibrate.LayIn;
 import grader.engine.calibrate.Outcome;
 import grader.report.GradeReport;
+import grader.verdict.TestKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ final class GradingFixture {
     /** The verdict line and its evidence, for assertion messages. */
     static String explain(GradeReport.ExerciseReport e) {
         return e.id() + " " + e.score() + "/" + e.maxScore() + " verdict=" + e.verdict().id() + ": " + e.verdict().summary()
-                + " | stages=" + e.stages() + " | failing tests=" + e.tests().stream().filter(t -> !"passed".equals(t.status()))
+                + " | stages=" + e.stages() + " | failing tests=" + e.tests().stream().filter(t -> !t.passed())
                 .map(t -> t.name() + ": " + t.message()).toList();
     }
 
@@ -155,7 +156,7 @@ final class GradingFixture {
             checks.addAll(with(e, why, more,
                     () -> assertEquals(verdict, e.verdict().id(), why),
                     () -> assertEquals(e.maxScore(), e.score(), why),
-                    () -> assertTrue(e.tests().stream().anyMatch(t -> "hidden".equals(t.kind())), "hidden tests ran: " + why)));
+                    () -> assertTrue(e.tests().stream().anyMatch(t -> t.kind() == TestKind.HIDDEN), "hidden tests ran: " + why)));
         }
         checks.add(() -> assertEquals(report.maxScore(), report.score(), whyAll));
         checks.add(() -> assertTrue(report.fullMarks(), whyAll));
@@ -194,7 +195,7 @@ final class GradingFixture {
                     () -> assertEquals("not-implemented", e.verdict().id(), why),
                     () -> assertTrue(e.verdict().summary().contains("Not implemented yet"), why),
                     () -> assertTrue(e.tests().size() > 5, "every registered test is listed: " + why),
-                    () -> assertTrue(e.tests().stream().noneMatch(t -> "passed".equals(t.status())), why),
+                    () -> assertTrue(e.tests().stream().noneMatch(t -> t.passed()), why),
                     () -> assertTrue(e.tests().stream().allMatch(t -> t.message() != null), "each test has a reason: " + why)));
         }
         assertAll(checks);

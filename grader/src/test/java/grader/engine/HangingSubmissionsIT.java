@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.report.GradeReport;
+import grader.report.TestStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -48,12 +49,12 @@ class HangingSubmissionsIT {
         List<Executable> checks = new ArrayList<>();
         checks.add(() -> assertNull(report.graderError(), why));
         checks.add(() -> assertEquals(COMPUTE_TESTS, tests.size(), why));
-        checks.add(() -> assertTrue(tests.stream().noneMatch(t -> "not-run".equals(t.status())), "every test ran: " + why));
+        checks.add(() -> assertTrue(tests.stream().noneMatch(t -> t.status() == TestStatus.NOT_RUN), "every test ran: " + why));
         for (int i = 0; i < tests.size(); i++) {
             GradeReport.TestResult t = tests.get(i);
             String m = String.valueOf(t.message());
             String budget = i == 0 ? "timed out: ran past its budget of " : "timed out: ran past its short budget of ";
-            checks.add(() -> assertEquals("failed", t.status(), t.name() + ": " + m));
+            checks.add(() -> assertEquals(TestStatus.FAILED, t.status(), t.name() + ": " + m));
             checks.add(() -> assertTrue(m.startsWith(budget), t.name() + " should start with \"" + budget + "\": " + m));
             checks.add(() -> assertTrue(m.contains(ended), t.name() + " should say \"" + ended + "\": " + m));
             checks.add(() -> assertTrue(where.test(m), t.name() + " should say where it hung: " + m));
@@ -94,7 +95,7 @@ class HangingSubmissionsIT {
     void aLoopThatSpinsForeverEndsOnItsProcessorBudget() throws Exception {
         GradeReport.ExerciseReport e = GradingFixture.only(grade("compute-deaf-loop-on-empty-input"));
         String why = GradingFixture.explain(e);
-        List<GradeReport.TestResult> failed = e.tests().stream().filter(t -> !"passed".equals(t.status())).toList();
+        List<GradeReport.TestResult> failed = e.tests().stream().filter(t -> !t.passed()).toList();
         List<Executable> checks = new ArrayList<>();
         checks.add(() -> assertEquals(List.of("returnsAnEmptyListForNoValues", "returnsAnEmptyListForNoInputs"),
                 failed.stream().map(GradeReport.TestResult::method).toList(), why));

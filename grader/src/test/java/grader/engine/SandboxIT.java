@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.report.GradeReport;
+import grader.report.StageName;
+import grader.report.StageStatus;
+import grader.report.TestStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +64,7 @@ class SandboxIT {
         String where = attack.inSource() ? attack.file() + ":" + line : "(" + offending.getFileName() + ":" + line + ")";
         GradeReport report = graded.report();
         GradeReport.ExerciseReport e = GradingFixture.only(report);
-        GradeReport.Stage sandbox = stage(e, "sandbox");
+        GradeReport.Stage sandbox = stage(e, StageName.SANDBOX);
         String why = GradingFixture.explain(e);
         assertAll(
                 () -> assertNull(report.graderError(), why),
@@ -71,34 +74,34 @@ class SandboxIT {
                 () -> assertTrue(e.verdict().summary().contains(where), where + " in " + e.verdict().summary()),
                 () -> assertTrue(e.verdict().why().startsWith("The grader runs code it cannot trust"), e.verdict().why()),
                 () -> assertTrue(e.verdict().hint() != null && !e.verdict().hint().isBlank(), why),
-                () -> assertEquals("failed", sandbox.status(), why),
+                () -> assertEquals(StageStatus.FAILED, sandbox.status(), why),
                 () -> assertTrue(sandbox.message().startsWith(attack.rule()) && sandbox.message().contains(where), sandbox.message()),
                 () -> assertEquals(sandbox.message(), sandbox.details().get(0), why),
-                () -> assertEquals("ok", stage(e, "structure").status(), why),
-                () -> assertEquals("skipped", stage(e, "static").status(), why),
-                () -> assertEquals("skipped", stage(e, "tests").status(), why),
+                () -> assertEquals(StageStatus.OK, stage(e, StageName.STRUCTURE).status(), why),
+                () -> assertEquals(StageStatus.SKIPPED, stage(e, StageName.STATIC).status(), why),
+                () -> assertEquals(StageStatus.SKIPPED, stage(e, StageName.TESTS).status(), why),
                 () -> assertEquals(0.0, e.score(), why),
                 () -> assertNull(report.environment().exitCode(), "no test JVM was started"),
                 () -> assertTrue(report.environment().output().isEmpty(), "no learner code ran: " + report.environment().output()));
         assertTrue(e.tests().size() >= 3, "public, model and hidden tests are listed: " + e.tests());
         e.tests().forEach(t -> assertAll(t.name(),
-                () -> assertEquals("not-run", t.status()),
+                () -> assertEquals(TestStatus.NOT_RUN, t.status()),
                 () -> assertEquals("not run: the sandbox stage failed: " + sandbox.message(), t.message())));
     }
 
     @Test
     void aFileOutsideEveryExercisesFolderIsNamedAsIgnored() throws Exception {
         GradeReport.ExerciseReport e = HostileSubmissionsIT.grade("fetch-shadows-junit-assertions", Duration.ofSeconds(60)).exercise();
-        GradeReport.Stage compile = stage(e, "compile");
+        GradeReport.Stage compile = stage(e, StageName.COMPILE);
         assertAll(
-                () -> assertEquals("ok", compile.status()),
+                () -> assertEquals(StageStatus.OK, compile.status()),
                 () -> assertTrue(compile.message().endsWith("1 other file(s) ignored: not part of any exercise"), compile.message()),
                 () -> assertTrue(compile.details().contains("src/main/java/org/junit/jupiter/api/Assertions.java: ignored: not part of any exercise"),
                         compile.details().toString()));
     }
 
-    static GradeReport.Stage stage(GradeReport.ExerciseReport e, String name) {
-        return e.stages().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no stage " + name));
+    static GradeReport.Stage stage(GradeReport.ExerciseReport e, StageName name) {
+        return e.stages().stream().filter(s -> s.name() == name).findFirst().orElseThrow(() -> new AssertionError("no stage " + name));
     }
 
     /** The 1-based number of the first line of {@code file} that contains {@code marker}. */

@@ -138,7 +138,8 @@ class ClassroomExporterTest {
         List<GradeReport.TestResult> tests = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String kind = i % 3 == 2 ? "hidden" : "public";
-            tests.add(new GradeReport.TestResult(id + i, "t" + i + "()", kind, "course.X", "t" + i, i < passed ? "passed" : "failed",
+            tests.add(new GradeReport.TestResult(id + i, "t" + i + "()", SampleReports.kind(kind), "course.X", "t" + i,
+                    i < passed ? TestStatus.PASSED : TestStatus.FAILED,
                     "hidden".equals(kind) ? "after_due_date" : "visible", i < passed ? null : "no", null, (long) i, null));
         }
         List<StaticFinding> statics = new ArrayList<>();

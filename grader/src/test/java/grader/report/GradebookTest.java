@@ -59,7 +59,7 @@ class GradebookTest {
     /** An exercise the learner left without a source file: the early verdict the grader gives it. */
     static GradeReport.ExerciseReport notSubmitted(String id) {
         return new GradeReport.ExerciseReport(id, id, 0, 15, null, "nothing submitted",
-                List.of(new GradeReport.Stage("compile", "failed", "no sources found in src/main/java/course/" + id + "/", List.of())),
+                List.of(SampleReports.stage("compile", "failed", "no sources found in src/main/java/course/" + id + "/", List.of())),
                 SampleReports.verdict("not-submitted", "fail", 0, "No Java sources for " + id + ".", "why", "hint", null, List.of()),
                 List.of(), List.of());
     }

@@ -1,7 +1,7 @@
 package grader.report;
 
-import grader.values.Evidence;
 import grader.values.Evidence.CallSpan;
+import grader.values.Evidence;
 import grader.values.Site;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;
@@ -58,8 +58,8 @@ final class HtmlFixture {
     }
 
     static GradeReport.TestResult test(String name, String kind, String status, String message, String trace) {
-        return new GradeReport.TestResult("[engine:junit-jupiter]/" + name, name + "()", kind, "course.fetch.StatusFetcherTest", name,
-                status, "hidden".equals(kind) ? "after_due_date" : "visible", message, trace);
+        return new GradeReport.TestResult("[engine:junit-jupiter]/" + name, name + "()", SampleReports.kind(kind), "course.fetch.StatusFetcherTest", name,
+                SampleReports.status(status), "hidden".equals(kind) ? "after_due_date" : "visible", message, trace);
     }
 
     static GradeReport report(ModelVerdict verdict, List<GradeReport.TestResult> tests, String output) {
@@ -67,7 +67,7 @@ final class HtmlFixture {
         GradeReport.ExerciseReport e = new GradeReport.ExerciseReport("fetch", "Fetch URLs", 7, 15,
                 new GradeReport.Points(part, new GradeReport.Part(0, 8, "sequential (fail)"), new GradeReport.Part(1, 1, "1 of 1")),
                 "functional 6 x 6/6 + model 8 x 0 + static 1 x 1/1 = 7 of 15",
-                List.of(new GradeReport.Stage("compile", "ok", "1 source file(s) compiled", List.of())),
+                List.of(SampleReports.stage("compile", "ok", "1 source file(s) compiled", List.of())),
                 verdict, List.of(new StaticFinding("no-thread-run", "no direct call of Thread.run()", "run() runs on the caller", true,
                         List.of())), tests);
         GradeReport.Environment env = new GradeReport.Environment("25", 6, true, 60, 600, 0, false, List.of(), output, false,

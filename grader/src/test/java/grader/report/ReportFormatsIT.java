@@ -11,6 +11,7 @@ import grader.engine.Grader;
 import grader.engine.GraderHome;
 import grader.engine.calibrate.Calibration;
 import grader.verdict.ExerciseSpec;
+import grader.verdict.TestKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ class ReportFormatsIT {
     void everyTestThatRanHasItsDurationInEveryFormat() throws Exception {
         Map<String, Path> files = exportAll(solutions, "solutions-durations");
         java.util.List<GradeReport.TestResult> ran = solutions.exercises().stream().flatMap(e -> e.tests().stream())
-                .filter(t -> !"not-run".equals(t.status()) && !"skipped".equals(t.status())).toList();
+                .filter(t -> t.status() != TestStatus.NOT_RUN && t.status() != TestStatus.SKIPPED).toList();
         GradeReport.TestResult longest = Durations.slowest(solutions, 1).get(0);
         JsonNode gradescope = JSON.readTree(files.get("gradescope").toFile());
         String xml = Files.readString(files.get("junit"));
@@ -99,7 +100,7 @@ class ReportFormatsIT {
                 () -> assertTrue(xml.contains("name=\"" + longest.method() + "\" time=\"" + JUnitXmlExporter.seconds(longest.durationMillis()) + "\"")
                         || xml.contains("time=\"" + JUnitXmlExporter.seconds(longest.durationMillis()) + "\""), xml),
                 () -> assertTrue(markdown.contains("| " + Durations.text(longest.durationMillis()) + " |"), markdown),
-                () -> assertTrue(classroomMax >= longest.durationMillis() || longest.kind().equals("model"), "classroom " + classroomMax));
+                () -> assertTrue(classroomMax >= longest.durationMillis() || longest.kind() == TestKind.MODEL, "classroom " + classroomMax));
     }
 
     static void assertFormatsAgree(GradeReport report, String name) throws Exception {

@@ -3,6 +3,7 @@ package grader.report;
 import grader.values.Evidence;
 import grader.values.Site;
 import grader.verdict.ModelVerdict;
+import grader.verdict.TestKind;
 import grader.verdict.statics.StaticFinding;
 import java.util.List;
 
@@ -30,6 +31,24 @@ final class SampleReports {
                 grader.values.Limits.DEFAULT);
     }
 
+    /** {@return the constant whose report name is {@code id}} */
+    static <E extends Enum<E>> E named(Class<E> type, String id) {
+        return java.util.Arrays.stream(type.getEnumConstants()).filter(c -> c.toString().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + type.getSimpleName() + " named " + id));
+    }
+
+    static TestKind kind(String id) {
+        return named(TestKind.class, id);
+    }
+
+    static TestStatus status(String id) {
+        return named(TestStatus.class, id);
+    }
+
+    static GradeReport.Stage stage(String name, String status, String message, List<String> details) {
+        return new GradeReport.Stage(named(StageName.class, name), named(StageStatus.class, status), message, details);
+    }
+
     static GradeReport.TestResult test(String kind, String method, String status, String visibility, String message) {
         String cls = switch (kind) {
             case "public" -> "course.fetch.StatusFetcherTest";
@@ -37,15 +56,15 @@ final class SampleReports {
             default -> "grader.hidden.fetch.FetchHiddenTest";
         };
         return new GradeReport.TestResult("[engine:junit-jupiter]/[class:" + cls + "]/[method:" + method + "()]", method + "()",
-                kind, cls, method, status, visibility, message, message == null ? null : "java.lang.AssertionError: " + message
+                kind(kind), cls, method, status(status), visibility, message, message == null ? null : "java.lang.AssertionError: " + message
                 + "\n\tat " + cls + "." + method + "(X.java:1)");
     }
 
     static List<GradeReport.Stage> okStages() {
-        return List.of(new GradeReport.Stage("compile", "ok", "1 source file(s) compiled", List.of("src/main/java/course/fetch/StatusFetcher.java")),
-                new GradeReport.Stage("structure", "ok", "all required members present", List.of()),
-                new GradeReport.Stage("static", "ok", "4 of 4 static rules hold", List.of()),
-                new GradeReport.Stage("tests", "ok", "all passed", List.of()));
+        return List.of(stage("compile", "ok", "1 source file(s) compiled", List.of("src/main/java/course/fetch/StatusFetcher.java")),
+                stage("structure", "ok", "all required members present", List.of()),
+                stage("static", "ok", "4 of 4 static rules hold", List.of()),
+                stage("tests", "ok", "all passed", List.of()));
     }
 
     static StaticFinding rule(boolean passed) {
@@ -108,17 +127,17 @@ final class SampleReports {
                 new GradeReport.Points(new GradeReport.Part(0, 6, "0 of 2 tests passed"), new GradeReport.Part(0, 8, "compile-error (fail)"),
                         new GradeReport.Part(0, 1, "earned only once a test passes")),
                 "functional 6 x 0/2 tests + model 8 x 0 (compile-error) + static 1 x 0 = 0 of 15",
-                List.of(new GradeReport.Stage("compile", "failed", "1 compile error; first: " + error, List.of(error)),
-                        new GradeReport.Stage("structure", "skipped", "skipped because the compile stage failed", List.of()),
-                        new GradeReport.Stage("static", "skipped", "skipped because the compile stage failed", List.of()),
-                        new GradeReport.Stage("tests", "skipped", "skipped because the compile stage failed", List.of())),
+                List.of(stage("compile", "failed", "1 compile error; first: " + error, List.of(error)),
+                        stage("structure", "skipped", "skipped because the compile stage failed", List.of()),
+                        stage("static", "skipped", "skipped because the compile stage failed", List.of()),
+                        stage("tests", "skipped", "skipped because the compile stage failed", List.of())),
                 v, List.of(),
-                List.of(new GradeReport.TestResult("course.compute.FactorialSumsTest", "course.compute.FactorialSumsTest", "public",
-                                "course.compute.FactorialSumsTest", null, "not-run", "visible", notRun, null),
-                        new GradeReport.TestResult("grader.checks.compute.ComputeModelCheck", "grader.checks.compute.ComputeModelCheck", "model",
-                                "grader.checks.compute.ComputeModelCheck", null, "not-run", "visible", notRun, null),
-                        new GradeReport.TestResult("grader.hidden.compute.ComputeHiddenTest", "grader.hidden.compute.ComputeHiddenTest", "hidden",
-                                "grader.hidden.compute.ComputeHiddenTest", null, "not-run", "after_due_date", notRun, null)));
+                List.of(new GradeReport.TestResult("course.compute.FactorialSumsTest", "course.compute.FactorialSumsTest", kind("public"),
+                                "course.compute.FactorialSumsTest", null, status("not-run"), "visible", notRun, null),
+                        new GradeReport.TestResult("grader.checks.compute.ComputeModelCheck", "grader.checks.compute.ComputeModelCheck", kind("model"),
+                                "grader.checks.compute.ComputeModelCheck", null, status("not-run"), "visible", notRun, null),
+                        new GradeReport.TestResult("grader.hidden.compute.ComputeHiddenTest", "grader.hidden.compute.ComputeHiddenTest", kind("hidden"),
+                                "grader.hidden.compute.ComputeHiddenTest", null, status("not-run"), "after_due_date", notRun, null)));
     }
 
     static GradeReport report(double score, double max, String graderError, GradeReport.ExerciseReport... exercises) {
@@ -143,10 +162,10 @@ final class SampleReports {
                 new GradeReport.Points(new GradeReport.Part(0, 6, "0 of 2 tests passed"), new GradeReport.Part(0, 8, "grader-error (fail)"),
                         new GradeReport.Part(0, 1, "earned only once a test passes")),
                 "functional 6 x 0/2 tests + model 8 x 0 (grader-error) + static 1 x 0 = 0 of 15", okStages(), v, List.of(rule(true)),
-                List.of(new GradeReport.TestResult("course.fetch.StatusFetcherTest", "course.fetch.StatusFetcherTest", "public",
-                                "course.fetch.StatusFetcherTest", null, "not-run", "visible", why, null),
-                        new GradeReport.TestResult("grader.checks.fetch.FetchModelCheck", "grader.checks.fetch.FetchModelCheck", "model",
-                                "grader.checks.fetch.FetchModelCheck", null, "not-run", "visible", why, null)));
+                List.of(new GradeReport.TestResult("course.fetch.StatusFetcherTest", "course.fetch.StatusFetcherTest", kind("public"),
+                                "course.fetch.StatusFetcherTest", null, status("not-run"), "visible", why, null),
+                        new GradeReport.TestResult("grader.checks.fetch.FetchModelCheck", "grader.checks.fetch.FetchModelCheck", kind("model"),
+                                "grader.checks.fetch.FetchModelCheck", null, status("not-run"), "visible", why, null)));
         return report(0, 15, why, e);
     }
 }
