@@ -1,6 +1,7 @@
 package grader.report;
 
 import grader.verdict.ModelVerdict;
+import grader.verdict.Severity;
 import grader.verdict.TestKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class ConsoleSummary {
             out.printf("%-" + width + "s  %s   functional %s   model %s   static %s   %s%n",
                     e.id(), paint(full ? "32;1" : "31;1", String.format("%7s", score)),
                     part(e.points().functional()), part(e.points().model()), part(e.points().statics()),
-                    v == null ? "" : paint(v.expected() ? "32" : "warn".equals(v.severity()) ? "33" : "31", v.id()));
+                    v == null ? "" : paint(v.expected() ? "32" : v.severity() == Severity.WARN ? "33" : "31", v.id()));
             for (GradeReport.Stage s : e.stages()) {
                 if (s.status() == StageStatus.FAILED) {
                     out.println("  " + paint("31", s.name() + " failed: ") + s.message());

@@ -132,13 +132,11 @@ final class HtmlPage {
             h.append("<p class=\"note\">No concurrency-model verdict: the model checks did not run (see the stages above).</p>\n");
             return;
         }
-        String severity = HtmlText.token(v.severity());
-        h.append("<div class=\"verdict ").append(severity).append("\">\n<div class=\"verdict-head\"><span class=\"verdict-id\">")
-                .append(esc(v.id())).append("</span><span class=\"severity\">").append(switch (severity) {
-                    case "info" -> "the model this exercise teaches";
-                    case "warn" -> "works, but not the model this exercise teaches";
-                    case "fail" -> "the wrong model for this work";
-                    default -> esc(v.severity());
+        h.append("<div class=\"verdict ").append(v.severity().id()).append("\">\n<div class=\"verdict-head\"><span class=\"verdict-id\">")
+                .append(esc(v.id())).append("</span><span class=\"severity\">").append(switch (v.severity()) {
+                    case INFO -> "the model this exercise teaches";
+                    case WARN -> "works, but not the model this exercise teaches";
+                    case FAIL -> "the wrong model for this work";
                 }).append(" \u00b7 ").append(String.format(Locale.ROOT, "%.0f", v.share() * 100)).append("% of the model points</span></div>\n");
         h.append("<p class=\"summary\">").append(esc(v.summary())).append("</p>\n");
         if (v.why() != null) {

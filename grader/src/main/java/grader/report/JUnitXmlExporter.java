@@ -1,5 +1,6 @@
 package grader.report;
 
+import grader.verdict.EarlyVerdicts;
 import grader.verdict.ModelVerdict;
 import grader.verdict.TestKind;
 import java.io.ByteArrayOutputStream;
@@ -146,7 +147,7 @@ final class JUnitXmlExporter {
                 if (v.site() != null) {
                     text = "at " + v.site() + "\n" + text;
                 }
-                if ("grader-error".equals(v.id())) {
+                if (EarlyVerdicts.isGraderError(v)) {
                     outcome(doc, tc, "error", v.summary(), "GraderError", text);
                     counts.errors++;
                 } else if (!v.expected()) {

@@ -1,6 +1,7 @@
 package grader.report;
 
 import grader.verdict.ModelVerdict;
+import grader.verdict.Severity;
 import grader.verdict.TestKind;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ final class MarkdownExporter {
         if (v == null) {
             return "";
         }
-        String icon = v.expected() ? "✅" : "warn".equals(v.severity()) ? "⚠️" : "❌";
+        String icon = v.expected() ? "✅" : v.severity() == Severity.WARN ? "⚠️" : "❌";
         return icon + " `" + v.id() + "`";
     }
 

@@ -97,6 +97,11 @@ public final class EarlyVerdicts {
         return judge(new Failure(VerdictId.GRADER_ERROR, what), null);
     }
 
+    /** {@return whether the verdict says the grader could not grade (its fault): exporters show it as an error} */
+    public static boolean isGraderError(ModelVerdict v) {
+        return v.flaws().stream().anyMatch(f -> f.id() == VerdictId.GRADER_ERROR);
+    }
+
     /** No model check produced evidence. */
     static ModelVerdict noEvidence() {
         return judge(new Failure(VerdictId.NO_EVIDENCE, null), null);
@@ -115,7 +120,7 @@ public final class EarlyVerdicts {
         Judged j = EARLY.judge(failure, spec).orElseThrow();
         String why = j.rule().because().in(spec).replace("{reason}", String.valueOf(failure.reason()));
         String hint = failure.hint() != null ? failure.hint() : j.rule().hint().in(spec);
-        return new ModelVerdict(null, List.of(new ModelVerdict.Flaw(j.id(), j.summary(), null, j.site())), Severity.FAIL.id(), 0,
+        return new ModelVerdict(null, List.of(new ModelVerdict.Flaw(j.id(), j.summary(), null, j.site())), Severity.FAIL, 0,
                 j.summary(), why, hint, j.site(), List.of());
     }
 }

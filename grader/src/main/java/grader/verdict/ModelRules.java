@@ -278,7 +278,7 @@ public final class ModelRules {
         if (flaws.isEmpty() && spec.expects(model)) {
             // A spec may word the praise of an expected model itself, as the feedback's "why".
             String praise = fb != null ? fb.why() : rule.praise().in(spec);
-            return new ModelVerdict(model, flaws, Severity.INFO.id(), 1, summary, praise, null, decisive.site(), observations);
+            return new ModelVerdict(model, flaws, Severity.INFO, 1, summary, praise, null, decisive.site(), observations);
         }
         // A warned model earns its share; a flaw costs every model point unless the spec gives it a share (the least
         // of the shares when there are several).
@@ -286,9 +286,9 @@ public final class ModelRules {
                 : flaws.stream().map(f -> spec.warnShare(f.id())).reduce(Optional.of(1.0),
                         (x, y) -> x.isPresent() && y.isPresent() ? Optional.of(Math.min(x.get(), y.get())) : Optional.empty());
         if (warn.isPresent()) {
-            return new ModelVerdict(model, flaws, Severity.WARN.id(), warn.get(), summary, why, hint, decisive.site(), observations);
+            return new ModelVerdict(model, flaws, Severity.WARN, warn.get(), summary, why, hint, decisive.site(), observations);
         }
-        return new ModelVerdict(model, flaws, Severity.FAIL.id(), 0, summary, why, hint, decisive.site(), observations);
+        return new ModelVerdict(model, flaws, Severity.FAIL, 0, summary, why, hint, decisive.site(), observations);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Objects;
  *                 stub still throws, no watched call was made)
  * @param flaws    what went wrong, in the order the rule book found it; empty when nothing did
  * @param severity {@code info} (expected, no flaw), {@code warn} (works, not what the exercise teaches), {@code fail}
+ *                 (report.json's words)
  * @param share    the share of the model points earned, 0 to 1
  * @param summary  the evidence of the first flaw (or of the model) in one or two sentences, with numbers
  * @param why      why this model or flaw is right or wrong for this work
@@ -25,7 +26,7 @@ import java.util.Objects;
  * @param site     the learner's source line behind the verdict, if known
  * @param evidence every observation the verdict was decided from
  */
-public record ModelVerdict(VerdictId model, List<Flaw> flaws, String severity, double share, String summary, String why,
+public record ModelVerdict(VerdictId model, List<Flaw> flaws, Severity severity, double share, String summary, String why,
                            String hint, Site site, List<Evidence> evidence) {
     public ModelVerdict {
         flaws = List.copyOf(flaws);
@@ -76,6 +77,6 @@ public record ModelVerdict(VerdictId model, List<Flaw> flaws, String severity, d
 
     @JsonIgnore
     public boolean expected() {
-        return Severity.INFO.id().equals(severity);
+        return severity == Severity.INFO;
     }
 }

@@ -3,7 +3,7 @@ package grader.verdict;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How a verdict weighs: the expected model, a model that works but is not the one taught, or a failure. */
-enum Severity {
+public enum Severity {
     INFO("info"), WARN("warn"), FAIL("fail");
 
     private final String id;

@@ -10,6 +10,7 @@ import grader.engine.calibrate.ConfusionTable;
 import grader.engine.calibrate.Expected;
 import grader.engine.calibrate.Outcome;
 import grader.report.GradeReport;
+import grader.verdict.Severity;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ class LabelledSubmissionsIT {
         Expected x = fixture.expected();
         if (x.modelPoints() == Expected.Share.NONE && x.model() != null) {
             // A wrong model always says so, and says what to do next.
-            checks.add(() -> assertEquals("fail", e.verdict().severity(), why));
+            checks.add(() -> assertEquals(Severity.FAIL, e.verdict().severity(), why));
             checks.add(() -> assertNotNull(e.verdict().hint(), "a wrong model always comes with a hint: " + why));
         }
         Optional.ofNullable(EVIDENCE.get(fixture.name())).ifPresent(c -> checks.add(() -> c.check(e, why)));
@@ -108,7 +109,7 @@ class LabelledSubmissionsIT {
 
     private static void warnedWithHalfTheModelPoints(GradeReport.ExerciseReport e, String why) {
         assertAll(
-                () -> assertEquals("warn", e.verdict().severity(), why),
+                () -> assertEquals(Severity.WARN, e.verdict().severity(), why),
                 () -> assertEquals(e.points().model().max() / 2, e.points().model().earned(), why),
                 () -> assertNotNull(e.verdict().hint(), why));
     }

@@ -9,6 +9,7 @@ import grader.report.GradeReport;
 import grader.report.StageName;
 import grader.report.StageStatus;
 import grader.report.TestStatus;
+import grader.verdict.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class SandboxIT {
         assertAll(
                 () -> assertNull(report.graderError(), why),
                 graded.asLabelled(),
-                () -> assertEquals("fail", e.verdict().severity(), why),
+                () -> assertEquals(Severity.FAIL, e.verdict().severity(), why),
                 () -> assertTrue(e.verdict().summary().startsWith("Refused before running: " + attack.rule()), e.verdict().summary()),
                 () -> assertTrue(e.verdict().summary().contains(where), where + " in " + e.verdict().summary()),
                 () -> assertTrue(e.verdict().why().startsWith("The grader runs code it cannot trust"), e.verdict().why()),

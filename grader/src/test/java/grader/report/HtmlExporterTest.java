@@ -55,7 +55,8 @@ class HtmlExporterTest {
                 List.of(new Evidence.ThreadWait(HOSTILE, "BLOCKED", HOSTILE, HOSTILE, HOSTILE, HtmlFixture.SITE)),
                 new grader.values.Site(HOSTILE, HOSTILE, HOSTILE, 1), null, spans, java.util.Map.of(HOSTILE, 1L),
                 java.util.Map.of());
-        ModelVerdict v = SampleReports.verdict(HOSTILE, HOSTILE, 0, HOSTILE, HOSTILE, HOSTILE, null, List.of(ev));
+        // The severity is one of three constants: nothing of the learner's reaches it.
+        ModelVerdict v = SampleReports.verdict(HOSTILE, "fail", 0, HOSTILE, HOSTILE, HOSTILE, null, List.of(ev));
         GradeReport r = report(v, List.of(test(HOSTILE, "public", "failed", HOSTILE, HOSTILE)), HOSTILE + "\u001b[31mred\u0000");
         String page = HtmlPage.render(r);
         String lower = page.toLowerCase(Locale.ROOT);

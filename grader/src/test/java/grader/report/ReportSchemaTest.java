@@ -61,7 +61,7 @@ class ReportSchemaTest {
                 Map.of("digest", new Evidence.StageEvidence(12, 6, Map.of("pool-worker", 12), Map.of("pool-worker", 6), 6,
                         new Evidence.RendezvousResult(6, true))));
         GradeReport.ExerciseReport e = SampleReports.full("fetch");
-        ModelVerdict v = SampleReports.verdict(e.verdict().id(), e.verdict().severity(), 1, e.verdict().summary(), e.verdict().why(), null,
+        ModelVerdict v = SampleReports.verdict(e.verdict().id(), e.verdict().severity().id(), 1, e.verdict().summary(), e.verdict().why(), null,
                 site, List.of(evidence));
         GradeReport.ExerciseReport withEvidence = new GradeReport.ExerciseReport(e.id(), e.title(), e.score(), e.maxScore(), e.points(),
                 e.formula(), e.stages(), v, e.statics(), e.tests());

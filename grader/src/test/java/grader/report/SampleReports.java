@@ -3,6 +3,7 @@ package grader.report;
 import grader.values.Evidence;
 import grader.values.Site;
 import grader.verdict.ModelVerdict;
+import grader.verdict.Severity;
 import grader.verdict.TestKind;
 import grader.verdict.statics.StaticFinding;
 import java.util.List;
@@ -80,9 +81,10 @@ final class SampleReports {
     static ModelVerdict verdict(String id, String severity, double share, String summary, String why, String hint, Site site,
                                 List<Evidence> evidence) {
         grader.verdict.VerdictId v = grader.verdict.VerdictId.of(id).orElse(grader.verdict.VerdictId.UNKNOWN);
+        Severity s = named(Severity.class, severity);
         return v.isModel()
-                ? new ModelVerdict(v, List.of(), severity, share, summary, why, hint, site, evidence)
-                : new ModelVerdict(null, List.of(new ModelVerdict.Flaw(v, summary, null, site)), severity, share, summary, why, hint,
+                ? new ModelVerdict(v, List.of(), s, share, summary, why, hint, site, evidence)
+                : new ModelVerdict(null, List.of(new ModelVerdict.Flaw(v, summary, null, site)), s, share, summary, why, hint,
                         site, evidence);
     }
 

@@ -53,7 +53,7 @@ class GreyZoneRulesTest {
     void virtualThreadsInBatchesOfTheCapAreInBatchesWithHalfTheModelPoints() {
         ModelVerdict v = judge(ModelRulesTest.CRAWL, batchesOfFifty());
         assertAll(() -> assertEquals(VerdictId.VIRTUAL_THREADS, v.model()), () -> assertEquals("in-batches", v.id(), v.summary()),
-                () -> assertEquals(0.5, v.share()), () -> assertEquals("warn", v.severity()),
+                () -> assertEquals(0.5, v.share()), () -> assertEquals(Severity.WARN, v.severity()),
                 () -> assertTrue(v.summary().contains("50 requests in flight at once (maxInFlight = 50)")
                         && v.summary().contains("each of the first 49 (with 49 down to 1 still in flight)")
                         && v.summary().contains("all 51 threads of yours were waiting")
@@ -161,7 +161,7 @@ class GreyZoneRulesTest {
                         Observation.Ending.TIMED_OUT),
                 Observation.byItself(EvidenceBuilder.fetch(4).on("pool-worker", 12).pool("tpe", 4, true).starts(4, 0).peak(4, true).build())));
         assertAll(() -> assertEquals(VerdictId.FIXED_POOL, v.model()), () -> assertEquals("call-not-returned", v.id(), v.summary()),
-                () -> assertEquals(0.0, v.share()), () -> assertEquals("fail", v.severity()),
+                () -> assertEquals(0.0, v.share()), () -> assertEquals(Severity.FAIL, v.severity()),
                 () -> assertTrue(v.summary().startsWith("Your method did not return by itself"), v.summary()),
                 () -> assertTrue(v.why().contains("finished by itself"), v.why()));
     }

@@ -15,13 +15,13 @@ class IsolationRulesTest {
     @Test
     void boundedChildrenGoneAtReturnAreTheExpectedProcessesModel() {
         ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(6, 2).counter("hold-target", 2).counter("hold-reached", 1));
-        assertAll(() -> assertEquals("processes", v.id()), () -> assertEquals("info", v.severity()), () -> assertEquals(1.0, v.share()));
+        assertAll(() -> assertEquals("processes", v.id()), () -> assertEquals(Severity.INFO, v.severity()), () -> assertEquals(1.0, v.share()));
     }
 
     @Test
     void jobsThatReportTheCallersPidRanInProcess() {
         ModelVerdict v = ModelRulesTest.judge(PROCESSES, EvidenceBuilder.processes(6, 2).noProcesses().counter("jobs-in-process", 6));
-        assertAll(() -> assertEquals("in-process", v.id()), () -> assertEquals("fail", v.severity()),
+        assertAll(() -> assertEquals("in-process", v.id()), () -> assertEquals(Severity.FAIL, v.severity()),
                 () -> assertTrue(v.summary().startsWith("6 of your 6 jobs ran inside"), v.summary()));
     }
 
@@ -141,6 +141,6 @@ class IsolationRulesTest {
     void childProcessesStayWrongForFetchAndComputeWhateverTheirCounters() {
         assertEquals("processes", ModelRulesTest.judge(ModelRulesTest.FETCH, EvidenceBuilder.fetch(3).calls(0, 0).process("curl")
                 .counter("children-peak", 9)).id());
-        assertEquals("fail", ModelRulesTest.judge(ModelRulesTest.COMPUTE, EvidenceBuilder.compute(6).calls(0, 0).process("java")).severity());
+        assertEquals(Severity.FAIL, ModelRulesTest.judge(ModelRulesTest.COMPUTE, EvidenceBuilder.compute(6).calls(0, 0).process("java")).severity());
     }
 }

@@ -103,8 +103,8 @@ class ModelRulesTest {
     void commonPoolWorkersAreTheCommonPoolRightForComputeWrongForFetch() {
         ModelVerdict fetch = judge(FETCH, EvidenceBuilder.fetch(3).on("common-pool", 8).on("caller", 4).peak(6, true).threads(6));
         ModelVerdict compute = judge(COMPUTE, EvidenceBuilder.compute(6).on("common-pool", 40).on("caller", 8).threads(6));
-        assertAll(() -> assertEquals("common-pool", fetch.id()), () -> assertEquals("fail", fetch.severity()),
-                () -> assertEquals("common-pool", compute.id()), () -> assertEquals("info", compute.severity()),
+        assertAll(() -> assertEquals("common-pool", fetch.id()), () -> assertEquals(Severity.FAIL, fetch.severity()),
+                () -> assertEquals("common-pool", compute.id()), () -> assertEquals(Severity.INFO, compute.severity()),
                 // The numbers explain themselves: the bound the pool ignored, and why the test JVM has 6 processors.
                 () -> assertTrue(fetch.summary().contains("at most 6 at once (maxWorkers = 3: the common pool ignores it)"), fetch.summary()),
                 () -> assertTrue(compute.summary().contains("The test JVM reports 6 processors on any machine"), compute.summary()));
@@ -216,7 +216,7 @@ class ModelRulesTest {
     void aPoolFarBelowTheCapIsASmallPoolWhereTheSpecWordsIt() {
         ModelVerdict v = judge(CRAWL, EvidenceBuilder.crawl(500, 50).on("pool-worker", 500).pool("tpe", 6, true)
                 .peak(6, false).threads(6).starts(6, 0));
-        assertAll(() -> assertEquals("small-pool", v.id()), () -> assertEquals("fail", v.severity()),
+        assertAll(() -> assertEquals("small-pool", v.id()), () -> assertEquals(Severity.FAIL, v.severity()),
                 () -> assertTrue(v.summary().contains("6 threads for maxInFlight = 50"), v.summary()),
                 () -> assertTrue(v.hint().contains("Semaphore(maxInFlight)"), v.hint()));
     }
@@ -232,7 +232,7 @@ class ModelRulesTest {
     void aFixedPoolOfExactlyTheCapIsAWarningForCrawl() {
         ModelVerdict v = judge(CRAWL, EvidenceBuilder.crawl(500, 50).on("pool-worker", 500).pool("tpe", 50, true)
                 .threads(50).starts(50, 0));
-        assertAll(() -> assertEquals("fixed-pool", v.id()), () -> assertEquals("warn", v.severity()),
+        assertAll(() -> assertEquals("fixed-pool", v.id()), () -> assertEquals(Severity.WARN, v.severity()),
                 () -> assertEquals(0.5, v.share()), () -> assertTrue(v.hint().contains("newVirtualThreadPerTaskExecutor"), v.hint()));
     }
 
@@ -241,7 +241,7 @@ class ModelRulesTest {
         ModelVerdict v = judge(CRAWL,
                 EvidenceBuilder.crawl(500, 50).on("pool-worker", 500).pool("tpe", 50, true).threads(50).starts(50, 0),
                 EvidenceBuilder.crawl(150, 30).on("pool-worker", 150).pool("tpe", 50, true).peak(50, true).threads(50).starts(50, 0));
-        assertAll(() -> assertEquals("hard-coded-pool-size", v.id(), v.summary()), () -> assertEquals("fail", v.severity()));
+        assertAll(() -> assertEquals("hard-coded-pool-size", v.id(), v.summary()), () -> assertEquals(Severity.FAIL, v.severity()));
     }
 
     @Test

@@ -27,7 +27,7 @@ class StageRulesTest {
         ModelVerdict v = judge(pages().stage("fetch", 32, 24, "virtual", 32, 24, true)
                 .stage("digest", 32, 6, "pool-worker", 6, 6, true).pool("tpe", 6, true).starts(6, 32));
         assertAll(() -> assertEquals("staged", v.id(), v.summary()),
-                () -> assertEquals("info", v.severity()),
+                () -> assertEquals(Severity.INFO, v.severity()),
                 () -> assertEquals(1.0, v.share()),
                 () -> assertTrue(v.summary().contains("32 virtual threads, at most 24 in flight at once (maxInFlight = 24)"), v.summary()),
                 () -> assertTrue(v.summary().contains("6 pool-worker threads, at most 6 at once (availableProcessors() = 6)"), v.summary()));
@@ -53,7 +53,7 @@ class StageRulesTest {
         ModelVerdict v = judge(pages().stage("fetch", 32, 24, "virtual", 32, 24, true)
                 .stage("digest", 32, 24, "virtual", 32, 6, true));
         assertAll(() -> assertEquals("digest-on-io-threads", v.id(), v.summary()),
-                () -> assertEquals("fail", v.severity()),
+                () -> assertEquals(Severity.FAIL, v.severity()),
                 () -> assertNotNull(v.hint()),
                 () -> assertTrue(v.summary().contains("32 virtual threads"), v.summary()));
     }

@@ -38,7 +38,7 @@ class ThreadsModelRulesTest {
     void startThenJoinInTheLoopIsSerialized() {
         ModelVerdict v = judge(EvidenceBuilder.downloads(8).on("platform", 8).starts(8, 0).peak(1, false)
                 .counter("thread-api-starts", 8).counter("caller-joined", 1));
-        assertAll(() -> assertEquals("serialized", v.id(), v.summary()), () -> assertEquals("fail", v.severity()));
+        assertAll(() -> assertEquals("serialized", v.id(), v.summary()), () -> assertEquals(Severity.FAIL, v.severity()));
     }
 
     @Test
@@ -103,7 +103,7 @@ class ThreadsModelRulesTest {
                 .counter("executor-starts", 8));
         assertAll(() -> assertEquals("executor", virtual.id(), virtual.summary()),
                 () -> assertEquals("executor", cached.id(), cached.summary()),
-                () -> assertEquals("fail", cached.severity()));
+                () -> assertEquals(Severity.FAIL, cached.severity()));
     }
 
     @Test

@@ -16,7 +16,7 @@ class VerdictShapeTest {
     void aRightPoolIsItsModelWithNoFlaw() {
         ModelVerdict v = ModelRulesTest.judge(FETCH, EvidenceBuilder.fetch(3).on("pool-worker", 12).pool("tpe", 3, true).starts(3, 0));
         assertAll(() -> assertEquals(VerdictId.FIXED_POOL, v.model()), () -> assertEquals(List.of(), v.flaws()),
-                () -> assertEquals("fixed-pool", v.id()), () -> assertEquals("info", v.severity()));
+                () -> assertEquals("fixed-pool", v.id()), () -> assertEquals(Severity.INFO, v.severity()));
     }
 
     @Test
@@ -25,7 +25,7 @@ class VerdictShapeTest {
         assertAll(() -> assertEquals(VerdictId.FIXED_POOL, v.model()), () -> assertEquals(List.of("leaked-threads"), v.flawIds()),
                 () -> assertEquals("leaked-threads", v.id(), "schema 1's id is the first flaw"),
                 () -> assertEquals("test", v.flaws().get(0).evidence(), "the observation that showed it"),
-                () -> assertEquals(0.0, v.share()), () -> assertEquals("fail", v.severity()));
+                () -> assertEquals(0.0, v.share()), () -> assertEquals(Severity.FAIL, v.severity()));
     }
 
     @Test
@@ -33,7 +33,7 @@ class VerdictShapeTest {
         ModelVerdict warned = ModelRulesTest.judge(CRAWL, EvidenceBuilder.crawl(24, 4).on("pool-worker", 24).pool("tpe", 4, true).peak(4, true));
         ModelVerdict leaked = ModelRulesTest.judge(CRAWL, EvidenceBuilder.crawl(24, 4).on("pool-worker", 24).pool("tpe", 4, false).peak(4, true));
         assertAll(() -> assertEquals(VerdictId.FIXED_POOL, warned.model()), () -> assertEquals(0.5, warned.share(), warned.summary()),
-                () -> assertEquals("warn", warned.severity()),
+                () -> assertEquals(Severity.WARN, warned.severity()),
                 () -> assertEquals(VerdictId.FIXED_POOL, leaked.model()), () -> assertEquals(List.of("leaked-threads"), leaked.flawIds()),
                 () -> assertEquals(0.0, leaked.share()));
     }
@@ -55,7 +55,7 @@ class VerdictShapeTest {
     void aWrongModelWithNoFlawIsTheModelAlone() {
         ModelVerdict v = ModelRulesTest.judge(FETCH, EvidenceBuilder.fetch(3).on("caller", 12).peak(1, false).threads(1));
         assertAll(() -> assertEquals(VerdictId.SEQUENTIAL, v.model()), () -> assertEquals(List.of(), v.flaws()),
-                () -> assertEquals("fail", v.severity()));
+                () -> assertEquals(Severity.FAIL, v.severity()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import grader.engine.calibrate.Expected.Share;
 import grader.values.Site;
 import grader.report.GradeReport;
 import grader.verdict.ModelVerdict;
+import grader.verdict.Severity;
 import grader.verdict.VerdictId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,10 +32,10 @@ class ConfusionTableTest {
         GradeReport.Points points = new GradeReport.Points(new GradeReport.Part(functional, 6, ""), new GradeReport.Part(model, 9, ""),
                 new GradeReport.Part(1, 1, ""));
         return new GradeReport.ExerciseReport("fetch", "Fetch", functional + model + 1, 16, points, "", List.of(),
-                verdict(label, model > 0 ? "info" : "fail", model / 9, summary, site), List.of(), List.of());
+                verdict(label, model > 0 ? Severity.INFO : Severity.FAIL, model / 9, summary, site), List.of(), List.of());
     }
 
-    static ModelVerdict verdict(String label, String severity, double share, String summary, Site site) {
+    static ModelVerdict verdict(String label, Severity severity, double share, String summary, Site site) {
         List<String> ids = List.of(label.split(" \\+ "));
         VerdictId model = "?".equals(ids.get(0)) ? null : VerdictId.of(ids.get(0)).orElseThrow();
         List<ModelVerdict.Flaw> flaws = ids.subList(1, ids.size()).stream()
