@@ -87,8 +87,10 @@ final class CalibrateCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("grader-calibrate-");
         List<Outcome> outcomes = new ArrayList<>();
         try {
-            Calibration calibration = new Calibration(new Grader(home, options.startupCache()), stubs, options.request(home, folder, scratch));
-            out.println("calibrating on " + fixtures.size() + " labelled submissions from " + folder.toAbsolutePath().normalize());
+            Grader grader = options.grader(home);
+            Calibration calibration = new Calibration(grader, stubs, options.request(home, folder, scratch));
+            out.println("calibrating on " + fixtures.size() + " labelled submissions from " + folder.toAbsolutePath().normalize()
+                    + " (isolation: " + grader.isolationLayer() + ")");
             for (Calibration.Fixture f : fixtures) {
                 Outcome o;
                 try {

@@ -94,6 +94,19 @@ public final class Grader {
     }
 
     /**
+     * {@return the layer that will contain this grader's test JVMs (namespaces or jvm), as its gradings resolve it}
+     *
+     * @throws IOException when the layer asked for can't be had on this machine
+     */
+    public String isolationLayer() throws IOException {
+        try {
+            return isolation.resolve().layer();
+        } catch (Isolation.Unavailable e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * {@return null when {@code mode} is known and can be had on this machine, else why not (the option and the value
      * named)} Namespaces are tried once per process: a sandbox is started.
      */

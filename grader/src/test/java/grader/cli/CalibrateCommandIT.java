@@ -31,10 +31,13 @@ class CalibrateCommandIT {
         Path mislabelled = copy(FIXTURE, labelled.resolve("wrong/compute-says-sequential"));
         Files.writeString(mislabelled.resolve("expected.json"),
                 "{\"exercise\": \"compute\", \"model\": \"sequential\", \"flaws\": [], \"modelPoints\": \"none\"}\n");
-        CliRun r = CliRun.run("calibrate", labelled.toString(), "--exercises-dir", REPO.resolve("exercises").toString());
+        // --isolation is honoured as by grade (the default, auto, would take namespaces where bubblewrap works).
+        CliRun r = CliRun.run("calibrate", labelled.toString(), "--exercises-dir", REPO.resolve("exercises").toString(),
+                "--isolation", "jvm");
         assertAll(
                 () -> assertEquals(ExitCode.BELOW_FULL_MARKS.code(), r.code(), r.out() + r.err()),
-                () -> assertTrue(r.out().contains("calibrating on 2 labelled submissions"), r.out()),
+                () -> assertTrue(r.out().contains("calibrating on 2 labelled submissions from "), r.out()),
+                () -> assertTrue(r.out().contains(" (isolation: jvm)\n"), r.out()),
                 () -> assertTrue(r.out().contains("compute: 2 labelled, 1 as expected\n"), r.out()),
                 () -> assertTrue(r.out().contains("  fixed-pool (full)   1\n  sequential (none)   1\n  got: 1 fixed-pool (full)\n"), r.out()),
                 () -> assertTrue(r.out().contains("  wrong/compute-says-sequential (compute): verdict: expected sequential, got fixed-pool;"
