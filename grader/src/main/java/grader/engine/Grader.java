@@ -9,11 +9,11 @@ import grader.launch.SourceCompiler;
 import grader.launch.StartupCache;
 import grader.launch.TestJvm;
 import grader.probes.AgentFlags;
+import grader.report.GradeReport;
 import grader.report.GradeReport.ExerciseReport;
 import grader.report.GradeReport.Part;
 import grader.report.GradeReport.Stage;
 import grader.report.GradeReport.TestResult;
-import grader.report.GradeReport;
 import grader.report.Scores;
 import grader.report.StageName;
 import grader.report.StageStatus;
@@ -333,7 +333,7 @@ public final class Grader {
         if (p.runnable() && run != null) {
             String notRunReason = notRunReason(run, request);
             for (TestJvm.TestRun r : run.runs()) {
-                TestKind kind = kindOf(spec, r.test().className());
+                TestKind kind = spec.tests().kindOf(r.test().className());
                 if (kind == null) {
                     continue;
                 }
@@ -363,12 +363,7 @@ public final class Grader {
                 tests.add(new TestResult(t.id(), t.name(), t.kind(), t.className(), t.method(), t.status(), t.visibility(),
                         t.message(), t.trace(), millis, status == TestStatus.PASSED ? null
                         : grader.report.TraceSites.learnerSite(r.trace(), Set.copyOf(p.classNames()))));
-                // A test JUnit stopped at its time limit interrupted the learner's call: the call did not return by
-                // itself, whatever the evidence recorded after that.
-                // The budgets' own stop (the test JVM interrupts a test past its budget) marks the test timed out
-                // however the learner's code then ended (a CancellationException, a return).
-                boolean timedOut = "STUCK".equals(r.status()) || r.entries().containsKey(TestJvm.TIMEOUT_KEY)
-                        || r.trace() != null && r.trace().startsWith(java.util.concurrent.TimeoutException.class.getName());
+                boolean timedOut = r.ranOutOfTime();
                 List<String> reported = r.entries().getOrDefault(EvidenceReport.KEY, List.of());
                 if (kind == TestKind.MODEL && timedOut && reported.isEmpty()) {
                     unreturned.add(new Observation.Unreturned(r.test().name(), tests.get(tests.size() - 1).site()));
@@ -387,7 +382,7 @@ public final class Grader {
             tests.forEach(t -> seen.add(t.className()));
             for (String cls : spec.tests().all(request.hiddenJar().isPresent())) {
                 if (!seen.contains(cls)) {
-                    tests.add(result(spec, cls, cls, kindOf(spec, cls), cls, null, TestStatus.NOT_RUN,
+                    tests.add(result(spec, cls, cls, spec.tests().kindOf(cls), cls, null, TestStatus.NOT_RUN,
                             graderError != null ? graderError : run.failure() != null ? run.failure()
                                     : "the test class was not found or had no tests", null));
                 }
@@ -403,7 +398,7 @@ public final class Grader {
             // Nothing ran, but every test the exercise registers is still listed, with the reason.
             Stage failed = stages.stream().filter(st -> st.status() == StageStatus.FAILED).findFirst().orElseThrow();
             for (String cls : spec.tests().all(request.hiddenJar().isPresent())) {
-                tests.add(result(spec, cls, cls, kindOf(spec, cls), cls, null, TestStatus.NOT_RUN,
+                tests.add(result(spec, cls, cls, spec.tests().kindOf(cls), cls, null, TestStatus.NOT_RUN,
                         "not run: the " + failed.name() + " stage failed: " + failed.message(), null));
             }
         }
@@ -498,10 +493,6 @@ public final class Grader {
         }
         String t = output.strip();
         return "; its last output: " + (t.length() > 600 ? "..." + t.substring(t.length() - 600) : t);
-    }
-
-    private static TestKind kindOf(ExerciseSpec spec, String className) {
-        return className == null ? null : spec.tests().kindOf(className);
     }
 
     static double round(double d) {

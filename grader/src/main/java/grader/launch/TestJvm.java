@@ -1,9 +1,9 @@
 package grader.launch;
 
-import grader.values.Containment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import grader.launch.fork.ForkEvent;
 import grader.launch.fork.ForkMain;
+import grader.values.Containment;
 import grader.values.ExitRequest;
 import grader.values.Limits;
 import java.io.BufferedReader;
@@ -88,7 +88,18 @@ public final class TestJvm {
      * interrupt: the grader killed the JVM), DIED (the JVM ended while it ran), or NOT_RUN.
      */
     public record TestRun(ForkEvent.PlannedTest test, String status, String message, String trace,
-                          Map<String, List<String>> entries) {}
+                          Map<String, List<String>> entries) {
+
+        /**
+         * {@return whether the test ran out of time, so that the learner's call did not return by itself, whatever it
+         * recorded after that} JUnit's own time limit (a {@code TimeoutException}), the budgets' stop (the test JVM
+         * interrupted it past its budget, however the learner's code then ended) and a test deaf to that interrupt.
+         */
+        public boolean ranOutOfTime() {
+            return "STUCK".equals(status) || entries.containsKey(TIMEOUT_KEY)
+                    || trace != null && trace.startsWith(java.util.concurrent.TimeoutException.class.getName());
+        }
+    }
 
     /**
      * What happened.

@@ -119,8 +119,11 @@ public record ExerciseSpec(
             return all;
         }
 
-        /** {@return which kind of test the class is, or null when the spec does not name it} */
+        /** {@return which kind of test the class is, or null when the spec does not name it (or it is null)} */
         public TestKind kindOf(String className) {
+            if (className == null) {
+                return null;
+            }
             if (publicTests.contains(className)) {
                 return TestKind.PUBLIC;
             }

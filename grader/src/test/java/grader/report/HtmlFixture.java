@@ -1,7 +1,7 @@
 package grader.report;
 
-import grader.values.Evidence.CallSpan;
 import grader.values.Evidence;
+import grader.values.Evidence.CallSpan;
 import grader.values.Site;
 import grader.verdict.ModelVerdict;
 import grader.verdict.statics.StaticFinding;

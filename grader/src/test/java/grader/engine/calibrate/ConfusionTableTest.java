@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import grader.engine.calibrate.Expected.Share;
-import grader.values.Site;
 import grader.report.GradeReport;
+import grader.values.Site;
 import grader.verdict.ModelVerdict;
 import grader.verdict.Severity;
 import grader.verdict.VerdictId;
