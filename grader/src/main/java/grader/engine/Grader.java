@@ -29,6 +29,7 @@ import grader.verdict.ModelVerdict;
 import grader.verdict.Observation;
 import grader.verdict.StructureCheck;
 import grader.verdict.TestKind;
+import grader.verdict.statics.CompiledClasses;
 import grader.verdict.statics.SandboxRules;
 import grader.verdict.statics.SandboxSources;
 import grader.verdict.statics.SandboxViolation;
@@ -256,7 +257,8 @@ public final class Grader {
 
         // sandbox: code that reaches outside the exercise is refused before any of it runs.
         List<SandboxViolation> refused = new ArrayList<>(layout.violations());
-        refused.addAll(SandboxRules.check(classes, spec.packageName(), spec.tests().all(true)));
+        CompiledClasses read = CompiledClasses.read(classes);
+        refused.addAll(SandboxRules.check(read, spec.packageName(), spec.tests().all(true)));
         if (!refused.isEmpty()) {
             SandboxViolation first = refused.get(0);
             stages.add(new Stage(StageName.SANDBOX, StageStatus.FAILED, first.message(), refused.stream().map(SandboxViolation::message).toList()));
@@ -266,7 +268,7 @@ public final class Grader {
         }
         stages.add(new Stage(StageName.SANDBOX, StageStatus.OK, "nothing reaches outside the exercise", List.of()));
 
-        List<StaticFinding> statics = StaticRules.check(classes, spec.staticRules());
+        List<StaticFinding> statics = StaticRules.check(read, spec.staticRules());
         CpuTrace.phase(request.workDir(), "checks", spec.id(), cpu1, wall1);
         long failedRules = statics.stream().filter(f -> !f.passed()).count();
         stages.add(new Stage(StageName.STATIC, StageStatus.OK, statics.size() - failedRules + " of " + statics.size() + " static rules hold",

@@ -56,4 +56,46 @@ class StartupCacheTest {
         org.junit.jupiter.api.Assertions.assertFalse(restart.stream().anyMatch(a -> a.contains(dir.toString() + "/" + StartupCache.ARCHIVE)
                 || a.contains("jdkcache=") || a.startsWith("-Xbootclasspath")), restart::toString);
     }
+
+    /** A cache whose files were hashed at {@code dir}, each holding its own name. */
+    private static StartupCache.Ready cacheIn(Path dir) throws IOException {
+        java.util.Map<String, String> hashes = new java.util.HashMap<>();
+        for (String file : StartupCache.FILES) {
+            hashes.put(file, StartupCache.sha256(Files.writeString(dir.resolve(file), file)));
+        }
+        return new StartupCache.Ready(dir.resolve("grader-agent.jar"), dir, hashes);
+    }
+
+    private static final long A_MINUTE_LATER = System.currentTimeMillis() + 60_000;
+
+    @Test
+    void aFileSeenIntactIsNotHashedAgainUntilItsInodeSizeOrTimesChange(@TempDir Path dir) throws IOException {
+        StartupCache.Ready ready = cacheIn(dir);
+        Path archive = dir.resolve(StartupCache.ARCHIVE);
+        org.junit.jupiter.api.Assertions.assertTrue(StartupCache.intact(ready, A_MINUTE_LATER));
+        org.junit.jupiter.api.Assertions.assertEquals(ready.hashes().get(StartupCache.ARCHIVE), StartupCache.SEEN.get(archive).sha256(),
+                "a settled file whose hash matched is remembered with that hash");
+
+        // Same size, other bytes, put in place by a rename (as a tool that writes a temporary file and moves it over
+        // does), and its modification time set back: a new inode all the same.
+        Path forged = Files.writeString(dir.resolve("forged"), "TEST-JVM.JSA");
+        Files.setLastModifiedTime(forged, Files.getLastModifiedTime(archive));
+        Files.move(forged, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.junit.jupiter.api.Assertions.assertFalse(StartupCache.intact(ready, A_MINUTE_LATER));
+    }
+
+    @Test
+    void aFileChangedInPlaceWithinTheTimestampTickOfItsLastChangeIsStillCaught(@TempDir Path dir) throws IOException {
+        StartupCache.Ready ready = cacheIn(dir);
+        Path archive = dir.resolve(StartupCache.ARCHIVE);
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(archive);
+        // Checked at the moment of their last change: it has not settled, so they are hashed and not remembered, and
+        // the same-size write below (which may keep the change time's tick) is caught.
+        long changed = ((java.nio.file.attribute.FileTime) Files.getAttribute(archive, "unix:ctime")).toMillis();
+        org.junit.jupiter.api.Assertions.assertTrue(StartupCache.intact(ready, changed));
+        org.junit.jupiter.api.Assertions.assertNull(StartupCache.SEEN.get(archive));
+        Files.writeString(archive, "TEST-JVM.JSA");
+        Files.setLastModifiedTime(archive, modified);
+        org.junit.jupiter.api.Assertions.assertFalse(StartupCache.intact(ready, changed));
+    }
 }

@@ -10,7 +10,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnitReference;
 import com.tngtech.archunit.core.domain.SourceCodeLocation;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -178,7 +177,12 @@ public final class SandboxRules {
      * @return every violation, by rule, then class and line; empty when the code stays inside the exercise
      */
     public static List<SandboxViolation> check(Path classesDir, String exercisePackage, Collection<String> testClasses) {
-        JavaClasses classes = new ClassFileImporter().importPath(classesDir);
+        return check(CompiledClasses.read(classesDir), exercisePackage, testClasses);
+    }
+
+    /** {@link #check(Path, String, Collection)} on classes already read. */
+    public static List<SandboxViolation> check(CompiledClasses compiled, String exercisePackage, Collection<String> testClasses) {
+        JavaClasses classes = compiled.classes();
         List<SandboxViolation> violations = new ArrayList<>();
         for (Rule rule : rules(exercisePackage, testClasses)) {
             List<Hit> hits = new ArrayList<>();

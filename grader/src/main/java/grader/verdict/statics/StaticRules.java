@@ -9,7 +9,6 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.ViolationHandler;
@@ -83,7 +82,12 @@ public final class StaticRules {
 
     /** Checks the compiled classes in {@code classesDir} against the named rules. */
     public static List<StaticFinding> check(Path classesDir, List<String> ruleIds) {
-        JavaClasses classes = new ClassFileImporter().importPath(classesDir);
+        return check(CompiledClasses.read(classesDir), ruleIds);
+    }
+
+    /** {@link #check(Path, List)} on classes already read. */
+    public static List<StaticFinding> check(CompiledClasses compiled, List<String> ruleIds) {
+        JavaClasses classes = compiled.classes();
         List<StaticFinding> findings = new ArrayList<>();
         for (String id : ruleIds) {
             ArchRule rule = RULES.get(id);
