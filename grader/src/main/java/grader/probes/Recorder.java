@@ -7,7 +7,9 @@ package grader.probes;
  *
  * <p>Every method here must return quickly, never throw and never start threads or pools itself. The methods that
  * record drop a call that {@link LearnerCode#graderCalls} refuses: only the agent's sink (and the grader's own
- * classes) record, never learner code that got hold of this class.
+ * classes) record, never learner code that got hold of this class. An event that only an episode or a shared-state
+ * watch records checks its caller only while one is active: with none, the call has no effect whoever made it, and
+ * the check (a stack walk) was most of what a counted map update or lock cost the tests that hammer them.
  */
 public final class Recorder {
     private Recorder() {}
@@ -98,11 +100,8 @@ public final class Recorder {
 
     /** A platform or virtual thread is about to start ({@code Thread.start*}, {@code VirtualThread.start}). */
     public static void threadStarted(Thread thread) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         Episode e = current;
-        if (e != null) {
+        if (e != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             e.threadStarted(thread);
         }
     }
@@ -110,22 +109,16 @@ public final class Recorder {
     /** A {@code ThreadPoolExecutor} (kind "tpe", core and max sizes) or {@code ForkJoinPool} (kind "fjp",
      *  core = max = parallelism) was constructed; {@code pool} is the new instance. */
     public static void poolCreated(Object pool, String kind, int core, int max) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         Episode e = current;
-        if (e != null) {
+        if (e != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             e.poolCreated(pool, kind, core, max);
         }
     }
 
     /** A child process is about to start ({@code ProcessBuilder.start}, {@code Runtime.exec}). */
     public static void processStarting(String[] command) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         Episode e = current;
-        if (e != null) {
+        if (e != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             e.processStarting(command);
         }
     }
@@ -140,77 +133,56 @@ public final class Recorder {
 
     /** A watched kernel method (named in the exercise spec) was entered; may wait at a rendezvous. */
     public static void kernelEnter(String kernel) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         Episode e = current;
-        if (e != null) {
+        if (e != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             e.kernelEnter(kernel);
         }
     }
 
     /** A watched kernel method returned or threw. */
     public static void kernelExit(String kernel) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         Episode e = current;
-        if (e != null) {
+        if (e != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             e.kernelExit(kernel);
         }
     }
 
     /** Learner code acquired {@code lock} (a monitor's object or a {@code Lock}); may wait (a rendezvous). */
     public static void lockAcquired(Object lock) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         SharedStateWatch w = SharedStateWatch.current();
-        if (w != null) {
+        if (w != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             w.lockAcquired(lock);
         }
     }
 
     /** Learner code is about to release {@code lock}. */
     public static void lockReleasing(Object lock) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         SharedStateWatch w = SharedStateWatch.current();
-        if (w != null) {
+        if (w != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             w.lockReleasing(lock);
         }
     }
 
     /** Learner code is about to update {@code map} ({@code put}, {@code merge}...); may wait (a rendezvous). */
     public static void mapUpdate(Object map) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         SharedStateWatch w = SharedStateWatch.current();
-        if (w != null) {
+        if (w != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             w.mapUpdate(map);
         }
     }
 
     /** That update of {@code map} returned or threw. */
     public static void mapUpdated(Object map) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         SharedStateWatch w = SharedStateWatch.current();
-        if (w != null) {
+        if (w != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             w.mapUpdated(map);
         }
     }
 
     /** The current thread entered {@code Thread.sleep} ("sleep") or {@code Thread.join} ("join"). */
     public static void threadWaiting(String how) {
-        if (!LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
-            return;
-        }
         Episode e = current;
-        if (e != null) {
+        if (e != null && LearnerCode.graderCalls(LearnerCode.CALLERS.getCallerClass())) {
             e.threadWaiting(how);
         }
     }
