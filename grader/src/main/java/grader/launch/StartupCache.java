@@ -246,50 +246,85 @@ public final class StartupCache {
 
     /**
      * Every file is still the one this process first hashed. Called before every test JVM start, restarts included (a
-     * learner's code in one test JVM could change a file for the next).
+     * learner's code in one test JVM could change a file for the next), and when a grading first asks for the cache.
      *
-     * <p>A file is hashed again only when it may have changed: once its hash matched, its identity and times are kept
-     * ({@link Seen}), and a later check that finds the same inode, size, modification and change time takes it as the
-     * file it hashed. Every write, truncation, rename over it or {@code touch} sets the change time, which no program
-     * can set back; a file changed within the kernel's timestamp tick of its last change could keep it, so a file whose
-     * last change is less than {@link #SETTLED} old is hashed every time. Hashing the 30-odd MiB archive cost about
-     * 0.2 CPU-s per test JVM start, twice per submission.
+     * <p>A file is hashed again only when it may have changed (see {@link Verified}); once a test JVM has run outside
+     * the namespaces layer in this process, every check hashes every file.
      */
     public static boolean intact(Ready ready) {
-        return intact(ready, System.currentTimeMillis());
+        return VERIFIED.intact(ready, System.currentTimeMillis());
     }
 
-    /** {@link #intact(Ready)} at the given time (milliseconds since the epoch): whether a last change has settled. */
-    static boolean intact(Ready ready, long nowMillis) {
-        try {
-            for (String file : FILES) {
-                Path p = ready.dir().resolve(file);
-                String expected = ready.hashes().get(file);
-                if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    return false;
+    /**
+     * {@link #intact(Ready)} before a test JVM starts with the cache, {@code sandboxed} when it starts in the namespaces
+     * layer. One that is not makes this process hash every file at every later check.
+     */
+    public static boolean intactForStart(Ready ready, boolean sandboxed) {
+        if (!sandboxed) {
+            VERIFIED.distrust();
+        }
+        return intact(ready);
+    }
+
+    /** This process's record of the files whose hash matched. */
+    static final Verified VERIFIED = new Verified();
+
+    /**
+     * The files a process has hashed and found intact, with what they looked like then, so that a later check that finds
+     * the same inode, size, modification and change time takes a file as the one it hashed instead of reading 30-odd MiB
+     * again (about 0.2 CPU-s per test JVM start, twice per submission).
+     *
+     * <p>That is sound only while nothing can write the files in ways the times do not show. Inside the namespaces layer
+     * the cache is bound read-only, so neither the learner's code nor the processes it starts can open it for writing;
+     * a grader's own processes do not write it once made. Outside it (the jvm layer) a process the learner starts runs as
+     * the grader's user, and a write through a shared memory mapping changes the times only on the first write to a
+     * clean page: the bytes could change later with every time as it was. So the first test JVM that runs outside the
+     * namespaces layer {@linkplain #distrust() ends} the record for this process. A file whose last change is less than
+     * {@link #SETTLED} old is not recorded either: a change within the kernel's timestamp tick could keep its time.
+     */
+    static final class Verified {
+        /** How old a file's last change must be before its identity and times stand for its hash. */
+        static final Duration SETTLED = Duration.ofSeconds(2);
+        private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
+        private volatile boolean distrusted;
+
+        /** From now on, every check in this process hashes every file. */
+        void distrust() {
+            distrusted = true;
+            seen.clear();
+        }
+
+        Optional<Seen> seen(Path p) {
+            return Optional.ofNullable(seen.get(p));
+        }
+
+        boolean intact(Ready ready, long nowMillis) {
+            try {
+                for (String file : FILES) {
+                    Path p = ready.dir().resolve(file);
+                    String expected = ready.hashes().get(file);
+                    if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        return false;
+                    }
+                    Optional<Seen> before = Seen.of(p, expected);
+                    if (!distrusted && before.isPresent() && before.get().equals(seen.get(p))) {
+                        continue;
+                    }
+                    if (!sha256(p).equals(expected)) {
+                        return false;
+                    }
+                    // Kept only when nothing changed the file while it was read, and its last change has settled.
+                    if (!distrusted && before.isPresent() && before.equals(Seen.of(p, expected))
+                            && before.get().settledAt(nowMillis)) {
+                        seen.put(p, before.get());
+                    }
                 }
-                Optional<Seen> before = Seen.of(p, expected);
-                if (before.isPresent() && before.get().equals(SEEN.get(p))) {
-                    continue;
-                }
-                if (!sha256(p).equals(expected)) {
-                    return false;
-                }
-                // Kept only when nothing changed the file while it was read, and its last change has settled.
-                if (before.isPresent() && before.equals(Seen.of(p, expected)) && before.get().settledAt(nowMillis)) {
-                    SEEN.put(p, before.get());
-                }
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return false;
             }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
-
-    /** How old a file's last change must be before its identity and times stand for its hash. */
-    static final Duration SETTLED = Duration.ofSeconds(2);
-    /** Files whose hash matched, with what they looked like then. */
-    static final Map<Path, Seen> SEEN = new ConcurrentHashMap<>();
 
     /** A file as the file system describes it, with the hash it was found to have. */
     record Seen(Object fileKey, long size, long modifiedNanos, long changedNanos, String sha256) {
@@ -307,7 +342,7 @@ public final class StartupCache {
         }
 
         boolean settledAt(long nowMillis) {
-            return changedNanos < TimeUnit.MILLISECONDS.toNanos(nowMillis) - SETTLED.toNanos();
+            return changedNanos < TimeUnit.MILLISECONDS.toNanos(nowMillis) - Verified.SETTLED.toNanos();
         }
     }
 

@@ -424,7 +424,7 @@ public final class TestJvm {
                 + (request.lockPackages().isEmpty() ? "" : ";locks=" + String.join(",", request.lockPackages()));
         List<Path> classPath = new ArrayList<>();
         // Checked at every start, restarts included: a learner's code in the last test JVM could have changed a file.
-        Optional<StartupCache.Ready> startup = request.startup().filter(StartupCache::intact);
+        Optional<StartupCache.Ready> startup = request.startup().filter(c -> StartupCache.intactForStart(c, request.containment().namespaces()));
         if (startup.isPresent()) {
             StartupCache.Ready cache = startup.get();
             cmd.addAll(cache.jvmFlags());

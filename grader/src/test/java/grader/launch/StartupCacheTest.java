@@ -66,14 +66,19 @@ class StartupCacheTest {
         return new StartupCache.Ready(dir.resolve("grader-agent.jar"), dir, hashes);
     }
 
-    private static final long A_MINUTE_LATER = System.currentTimeMillis() + 60_000;
+    private static long changeTimeMillis(Path file) throws IOException {
+        return ((java.nio.file.attribute.FileTime) Files.getAttribute(file, "unix:ctime")).toMillis();
+    }
 
     @Test
     void aFileSeenIntactIsNotHashedAgainUntilItsInodeSizeOrTimesChange(@TempDir Path dir) throws IOException {
         StartupCache.Ready ready = cacheIn(dir);
         Path archive = dir.resolve(StartupCache.ARCHIVE);
-        org.junit.jupiter.api.Assertions.assertTrue(StartupCache.intact(ready, A_MINUTE_LATER));
-        org.junit.jupiter.api.Assertions.assertEquals(ready.hashes().get(StartupCache.ARCHIVE), StartupCache.SEEN.get(archive).sha256(),
+        StartupCache.Verified verified = new StartupCache.Verified();
+        long aMinuteLater = changeTimeMillis(archive) + 60_000;
+        org.junit.jupiter.api.Assertions.assertTrue(verified.intact(ready, aMinuteLater));
+        org.junit.jupiter.api.Assertions.assertEquals(ready.hashes().get(StartupCache.ARCHIVE),
+                verified.seen(archive).map(StartupCache.Seen::sha256).orElse(null),
                 "a settled file whose hash matched is remembered with that hash");
 
         // Same size, other bytes, put in place by a rename (as a tool that writes a temporary file and moves it over
@@ -81,21 +86,47 @@ class StartupCacheTest {
         Path forged = Files.writeString(dir.resolve("forged"), "TEST-JVM.JSA");
         Files.setLastModifiedTime(forged, Files.getLastModifiedTime(archive));
         Files.move(forged, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        org.junit.jupiter.api.Assertions.assertFalse(StartupCache.intact(ready, A_MINUTE_LATER));
+        org.junit.jupiter.api.Assertions.assertFalse(verified.intact(ready, aMinuteLater));
     }
 
     @Test
-    void aFileChangedInPlaceWithinTheTimestampTickOfItsLastChangeIsStillCaught(@TempDir Path dir) throws IOException {
+    void aFileWhoseLastChangeHasNotSettledIsHashedAtEveryCheck(@TempDir Path dir) throws IOException {
         StartupCache.Ready ready = cacheIn(dir);
         Path archive = dir.resolve(StartupCache.ARCHIVE);
+        StartupCache.Verified verified = new StartupCache.Verified();
         java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(archive);
-        // Checked at the moment of their last change: it has not settled, so they are hashed and not remembered, and
-        // the same-size write below (which may keep the change time's tick) is caught.
-        long changed = ((java.nio.file.attribute.FileTime) Files.getAttribute(archive, "unix:ctime")).toMillis();
-        org.junit.jupiter.api.Assertions.assertTrue(StartupCache.intact(ready, changed));
-        org.junit.jupiter.api.Assertions.assertNull(StartupCache.SEEN.get(archive));
+        // Checked at the moment of its last change: not remembered, so the same-size write below is hashed and caught
+        // whether or not it kept the change time's tick.
+        long changed = changeTimeMillis(archive);
+        org.junit.jupiter.api.Assertions.assertTrue(verified.intact(ready, changed));
+        org.junit.jupiter.api.Assertions.assertTrue(verified.seen(archive).isEmpty());
         Files.writeString(archive, "TEST-JVM.JSA");
         Files.setLastModifiedTime(archive, modified);
-        org.junit.jupiter.api.Assertions.assertFalse(StartupCache.intact(ready, changed));
+        org.junit.jupiter.api.Assertions.assertFalse(verified.intact(ready, changed));
+    }
+
+    @Test
+    void afterATestJvmOutsideTheNamespacesEveryCheckHashesSoAWriteThroughAMappingIsCaught(@TempDir Path dir) throws IOException {
+        StartupCache.Ready ready = cacheIn(dir);
+        Path archive = dir.resolve(StartupCache.ARCHIVE);
+        StartupCache.Verified verified = new StartupCache.Verified();
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(archive,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.MappedByteBuffer mapped = channel.map(java.nio.channels.FileChannel.MapMode.READ_WRITE, 0, channel.size());
+            mapped.put(0, mapped.get(0));
+            long aMinuteLater = changeTimeMillis(archive) + 60_000;
+            org.junit.jupiter.api.Assertions.assertTrue(verified.intact(ready, aMinuteLater));
+            org.junit.jupiter.api.Assertions.assertTrue(verified.seen(archive).isPresent());
+
+            // The jvm layer: a process the learner starts could hold such a mapping. A second write to a page already
+            // dirty need not change any time the record compares, so from now on every file is hashed.
+            verified.distrust();
+            org.junit.jupiter.api.Assertions.assertTrue(verified.seen(archive).isEmpty());
+            mapped.put(0, (byte) 'T');
+            org.junit.jupiter.api.Assertions.assertFalse(verified.intact(ready, aMinuteLater));
+            mapped.put(0, (byte) 't');
+            org.junit.jupiter.api.Assertions.assertTrue(verified.intact(ready, aMinuteLater));
+            org.junit.jupiter.api.Assertions.assertTrue(verified.seen(archive).isEmpty(), "nothing is remembered any more");
+        }
     }
 }
