@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * One exercise's compiled classes as ArchUnit reads them, imported once and read by both the sandbox rules and the
- * static rules. The import is most of what those checks cost (the JDK types the classes use are resolved from the
- * class path): about 0.3 CPU-s per exercise at first, before the JIT has compiled the importer.
+ * static rules. The import is nearly all of what those checks cost (the JDK types the classes use are resolved from
+ * the class path): in a JFR profile of a class run, 366 of the rules' 381 samples were in the two imports.
  */
 public final class CompiledClasses {
     private final JavaClasses classes;
