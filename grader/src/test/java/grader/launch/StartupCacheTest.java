@@ -1,6 +1,9 @@
 package grader.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,27 +36,23 @@ class StartupCacheTest {
         String key = StartupCache.key(agent, grader);
         assertEquals(key, StartupCache.key(agent, grader));
         Files.setLastModifiedTime(grader, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(grader).toMillis() - 60_000));
-        org.junit.jupiter.api.Assertions.assertNotEquals(key, StartupCache.key(agent, grader), "a rebuilt grader.jar needs a new cache");
+        assertNotEquals(key, StartupCache.key(agent, grader), "a rebuilt grader.jar needs a new cache");
     }
 
     @Test
     void everyTestJvmStartChecksTheFilesAndStartsWithoutTheCacheOnceOneChanged(@TempDir Path dir) throws IOException {
-        java.util.Map<String, String> hashes = new java.util.HashMap<>();
-        for (String file : StartupCache.FILES) {
-            hashes.put(file, StartupCache.sha256(Files.writeString(dir.resolve(file), file)));
-        }
-        StartupCache.Ready ready = new StartupCache.Ready(dir.resolve("grader-agent.jar"), dir, hashes);
+        StartupCache.Ready ready = cacheIn(dir);
         TestJvm.Request request = new TestJvm.Request(dir.resolve("grader-agent.jar"), List.of(), List.of(dir.resolve("grader.jar")),
                 java.util.Set.of(), List.of("course.XTest"), 6, List.of(), java.time.Duration.ofSeconds(60),
                 java.time.Duration.ofSeconds(600), dir, 1024, grader.values.Limits.DEFAULT, List.of(), java.util.Optional.of(ready), null, null);
 
         List<String> first = TestJvm.command(request, dir.resolve("s"), dir.resolve("t"), dir.resolve("l"));
-        org.junit.jupiter.api.Assertions.assertTrue(first.contains("-XX:SharedArchiveFile=" + dir.resolve(StartupCache.ARCHIVE)), first::toString);
-        org.junit.jupiter.api.Assertions.assertTrue(first.stream().anyMatch(a -> a.endsWith(";" + ready.agentOption())), first::toString);
+        assertTrue(first.contains("-XX:SharedArchiveFile=" + dir.resolve(StartupCache.ARCHIVE)), first::toString);
+        assertTrue(first.stream().anyMatch(a -> a.endsWith(";" + ready.agentOption())), first::toString);
 
         Files.writeString(dir.resolve(StartupCache.ARCHIVE), "changed by the last test JVM");
         List<String> restart = TestJvm.command(request, dir.resolve("s"), dir.resolve("t"), dir.resolve("l"));
-        org.junit.jupiter.api.Assertions.assertFalse(restart.stream().anyMatch(a -> a.contains(dir.toString() + "/" + StartupCache.ARCHIVE)
+        assertFalse(restart.stream().anyMatch(a -> a.contains(dir.toString() + "/" + StartupCache.ARCHIVE)
                 || a.contains("jdkcache=") || a.startsWith("-Xbootclasspath")), restart::toString);
     }
 
@@ -76,8 +75,8 @@ class StartupCacheTest {
         Path archive = dir.resolve(StartupCache.ARCHIVE);
         StartupCache.Verified verified = new StartupCache.Verified();
         long aMinuteLater = changeTimeMillis(archive) + 60_000;
-        org.junit.jupiter.api.Assertions.assertTrue(verified.intact(ready, aMinuteLater));
-        org.junit.jupiter.api.Assertions.assertEquals(ready.hashes().get(StartupCache.ARCHIVE),
+        assertTrue(verified.intact(ready, aMinuteLater));
+        assertEquals(ready.hashes().get(StartupCache.ARCHIVE),
                 verified.seen(archive).map(StartupCache.Seen::sha256).orElse(null),
                 "a settled file whose hash matched is remembered with that hash");
 
@@ -86,7 +85,7 @@ class StartupCacheTest {
         Path forged = Files.writeString(dir.resolve("forged"), "TEST-JVM.JSA");
         Files.setLastModifiedTime(forged, Files.getLastModifiedTime(archive));
         Files.move(forged, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        org.junit.jupiter.api.Assertions.assertFalse(verified.intact(ready, aMinuteLater));
+        assertFalse(verified.intact(ready, aMinuteLater));
     }
 
     @Test
@@ -98,11 +97,11 @@ class StartupCacheTest {
         // Checked at the moment of its last change: not remembered, so the same-size write below is hashed and caught
         // whether or not it kept the change time's tick.
         long changed = changeTimeMillis(archive);
-        org.junit.jupiter.api.Assertions.assertTrue(verified.intact(ready, changed));
-        org.junit.jupiter.api.Assertions.assertTrue(verified.seen(archive).isEmpty());
+        assertTrue(verified.intact(ready, changed));
+        assertTrue(verified.seen(archive).isEmpty());
         Files.writeString(archive, "TEST-JVM.JSA");
         Files.setLastModifiedTime(archive, modified);
-        org.junit.jupiter.api.Assertions.assertFalse(verified.intact(ready, changed));
+        assertFalse(verified.intact(ready, changed));
     }
 
     @Test
@@ -115,18 +114,18 @@ class StartupCacheTest {
             java.nio.MappedByteBuffer mapped = channel.map(java.nio.channels.FileChannel.MapMode.READ_WRITE, 0, channel.size());
             mapped.put(0, mapped.get(0));
             long aMinuteLater = changeTimeMillis(archive) + 60_000;
-            org.junit.jupiter.api.Assertions.assertTrue(verified.intact(ready, aMinuteLater));
-            org.junit.jupiter.api.Assertions.assertTrue(verified.seen(archive).isPresent());
+            assertTrue(verified.intact(ready, aMinuteLater));
+            assertTrue(verified.seen(archive).isPresent());
 
             // The jvm layer: a process the learner starts could hold such a mapping. A second write to a page already
             // dirty need not change any time the record compares, so from now on every file is hashed.
             verified.distrust();
-            org.junit.jupiter.api.Assertions.assertTrue(verified.seen(archive).isEmpty());
+            assertTrue(verified.seen(archive).isEmpty());
             mapped.put(0, (byte) 'T');
-            org.junit.jupiter.api.Assertions.assertFalse(verified.intact(ready, aMinuteLater));
+            assertFalse(verified.intact(ready, aMinuteLater));
             mapped.put(0, (byte) 't');
-            org.junit.jupiter.api.Assertions.assertTrue(verified.intact(ready, aMinuteLater));
-            org.junit.jupiter.api.Assertions.assertTrue(verified.seen(archive).isEmpty(), "nothing is remembered any more");
+            assertTrue(verified.intact(ready, aMinuteLater));
+            assertTrue(verified.seen(archive).isEmpty(), "nothing is remembered any more");
         }
     }
 }
